@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages gatehouse needs: `install-deps.sh build` for building and
+# serving, `install-deps.sh test` adds what the tests and benchmarks use.
+set -euo pipefail
+what=${1:-build}
+build_packages=(build-essential cmake ninja-build ccache pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libssl-dev libsqlite3-dev
+  libargon2-dev libcrypt-dev zlib1g-dev libcli11-dev libkainjow-mustache-dev)
+test_packages=(libgtest-dev libgmock-dev libbenchmark-dev python3-pytest python3-requests python3-jwt
+  python3-django python3-djangorestframework python3-djangorestframework-simplejwt gunicorn wrk sqlite3)
+packages=("${build_packages[@]}")
+[ "$what" = test ] && packages+=("${test_packages[@]}")
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

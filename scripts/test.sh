@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The README's second command: install what is missing, build, run the unit tests (ctest)
+# and the integration tests (pytest against live gatehouse processes).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
+"$root/scripts/install-deps.sh" test
+"$root/scripts/build.sh"
+
+echo "== unit tests (ctest)"
+ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
+
+echo "== integration tests (pytest)"
+GATEHOUSE_BIN="$build/gatehouse" PYTHONDONTWRITEBYTECODE=1 \
+  /usr/bin/python3 -m pytest -q -p no:cacheprovider "$root/tests/integration"

@@ -1,0 +1,245 @@
+#include "http/server.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <iostream>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace gatehouse::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+
+void lower_thread_priority(int nice_increment) {
+    // On Linux, PRIO_PROCESS with a thread id applies to that thread alone.
+    auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+    ::setpriority(PRIO_PROCESS, tid, ::getpriority(PRIO_PROCESS, tid) + nice_increment);
+}
+
+namespace {
+
+class Session;
+
+// What every connection shares: the router, the worker pool, and the stop flag.
+struct Shared {
+    Shared(const Router& router_in, asio::io_context& io_in, asio::thread_pool& workers_in)
+        : router(router_in), io(io_in), workers(workers_in) {}
+    const Router& router;
+    asio::io_context& io;
+    asio::thread_pool& workers;
+    std::atomic<bool> stopping{false};
+    std::mutex sessions_mutex;
+    std::list<std::weak_ptr<Session>> sessions;
+};
+
+Response error_response(Status status, std::string_view detail) {
+    Response response = detail_response(status, detail);
+    response.keep_alive(false);
+    return response;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+
+    void start() {
+        {
+            std::lock_guard lock(shared_.sessions_mutex);
+            shared_.sessions.push_back(weak_from_this());
+            registration_ = std::prev(shared_.sessions.end());
+        }
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
+    }
+
+    ~Session() {
+        std::lock_guard lock(shared_.sessions_mutex);
+        shared_.sessions.erase(registration_);
+    }
+
+    // From any thread: ends the connection now if it is waiting for a request; a busy one
+    // ends after its response, since `stopping` is set.
+    void close_if_idle() {
+        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+            if (!self->busy_) self->close();
+        });
+    }
+
+private:
+    void do_read() {
+        if (shared_.stopping) return close();
+        busy_ = false;
+        parser_.emplace();
+        parser_->header_limit(ServerLimits::header_limit);
+        parser_->body_limit(ServerLimits::body_limit);
+        stream_.expires_after(ServerLimits::read_timeout);
+        beast::http::async_read(stream_, buffer_, *parser_,
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    }
+
+    void on_read(beast::error_code ec) {
+        if (ec == beast::http::error::end_of_stream || ec == beast::error::timeout ||
+            ec == asio::error::operation_aborted || ec == asio::error::connection_reset || ec == asio::error::eof) {
+            return close();
+        }
+        if (ec == beast::http::error::body_limit) {
+            return write(error_response(Status::payload_too_large,
+                                        "Request body is larger than " + std::to_string(ServerLimits::body_limit) + " bytes."),
+                         false);
+        }
+        if (ec == beast::http::error::header_limit) {
+            return write(error_response(Status::request_header_fields_too_large, "Request headers are too large."), false);
+        }
+        if (ec) {
+            if (buffer_.size() == 0 && !parser_->got_some()) return close();
+            return write(error_response(Status::bad_request, "Malformed HTTP request."), false);
+        }
+        busy_ = true;
+        request_ = parser_->release();
+        const bool keep_alive = request_.keep_alive();
+        if (shared_.router.execution_for(request_) == Execution::worker_pool) {
+            asio::post(shared_.workers, [self = shared_from_this(), keep_alive,
+                                         guard = asio::make_work_guard(shared_.io)]() mutable {
+                // Hashing threads yield to the I/O threads, so authenticated requests stay
+                // fast while logins run.
+                static thread_local bool lowered = (lower_thread_priority(10), true);
+                (void)lowered;
+                Response response = self->shared_.router.handle(self->request_);
+                asio::post(self->stream_.get_executor(),
+                           [self, keep_alive, response = std::move(response), guard = std::move(guard)]() mutable {
+                               self->write(std::move(response), keep_alive);
+                           });
+            });
+            return;
+        }
+        write(shared_.router.handle(request_), keep_alive);
+    }
+
+    void write(Response response, bool keep_alive) {
+        busy_ = true;
+        keep_alive = keep_alive && !shared_.stopping;
+        response_ = std::move(response);
+        response_.version(request_.version() == 10 ? 10 : 11);
+        response_.keep_alive(keep_alive);
+        stream_.expires_after(ServerLimits::write_timeout);
+        beast::http::async_write(stream_, response_,
+                                 [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                                     if (ec || !keep_alive) return self->close();
+                                     self->do_read();
+                                 });
+    }
+
+    void close() {
+        busy_ = false;
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        stream_.close();
+    }
+
+    beast::tcp_stream stream_;
+    Shared& shared_;
+    beast::flat_buffer buffer_;
+    std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
+    Request request_;
+    Response response_;
+    bool busy_ = false;
+    std::list<std::weak_ptr<Session>>::iterator registration_;
+};
+
+}  // namespace
+
+class Server::Impl {
+public:
+    Impl(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads)
+        : io_(static_cast<int>(io_threads)),
+          workers_(worker_threads),
+          shared_(router, io_, workers_),
+          acceptor_(asio::make_strand(io_)),
+          signals_(io_),
+          io_threads_(io_threads) {
+        tcp::endpoint endpoint(asio::ip::make_address(host), port);
+        acceptor_.open(endpoint.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(endpoint);
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+    }
+
+    std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+    void run(bool handle_signals) {
+        if (handle_signals) {
+            signals_.add(SIGINT);
+            signals_.add(SIGTERM);
+            signals_.async_wait([this](beast::error_code ec, int) {
+                if (!ec) stop();
+            });
+        }
+        do_accept();
+        std::vector<std::thread> threads;
+        for (unsigned i = 1; i < io_threads_; ++i) threads.emplace_back([this] { io_.run(); });
+        io_.run();
+        for (auto& thread : threads) thread.join();
+        workers_.join();
+    }
+
+    void stop() {
+        asio::post(acceptor_.get_executor(), [this] {
+            if (shared_.stopping.exchange(true)) return;
+            beast::error_code ignored;
+            acceptor_.close(ignored);
+            signals_.cancel(ignored);
+            std::vector<std::shared_ptr<Session>> live;
+            {
+                std::lock_guard lock(shared_.sessions_mutex);
+                for (auto& weak : shared_.sessions) {
+                    if (auto session = weak.lock()) live.push_back(std::move(session));
+                }
+            }
+            for (auto& session : live) session->close_if_idle();
+        });
+    }
+
+private:
+    void do_accept() {
+        acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+            if (shared_.stopping) return;
+            if (!ec) {
+                beast::error_code ignored;
+                socket.set_option(tcp::no_delay(true), ignored);
+                std::make_shared<Session>(std::move(socket), shared_)->start();
+            } else if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space) {
+                std::cerr << "gatehouse: accept failed: " << ec.message() << std::endl;
+            }
+            do_accept();
+        });
+    }
+
+    asio::io_context io_;
+    asio::thread_pool workers_;
+    Shared shared_;
+    tcp::acceptor acceptor_;
+    asio::signal_set signals_;
+    unsigned io_threads_;
+};
+
+Server::Server(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads)
+    : impl_(std::make_unique<Impl>(router, std::move(host), port, io_threads, worker_threads)) {}
+Server::~Server() = default;
+std::uint16_t Server::port() const { return impl_->port(); }
+void Server::run(bool handle_signals) { impl_->run(handle_signals); }
+void Server::stop() { impl_->stop(); }
+
+}  // namespace gatehouse::http

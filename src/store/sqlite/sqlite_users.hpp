@@ -1,0 +1,29 @@
+#pragma once
+#include "store/sqlite/connection_pool.hpp"
+#include "store/store.hpp"
+
+namespace gatehouse::store::sqlite {
+
+// auth_user and its permission links.
+class SqliteUsers final : public UserRepository {
+public:
+    explicit SqliteUsers(ConnectionPool& pool) : pool_(pool) {}
+    std::optional<User> find_by_id(UserId id) override;
+    std::optional<User> find_by_username(std::string_view username) override;
+    std::vector<User> list_ordered_by_id() override;
+    std::int64_t count() override;
+    UserId create(const NewUser& user) override;
+    void update(const User& user) override;
+    void set_password(UserId id, std::string_view encoded) override;
+    void set_last_login(UserId id, Timestamp when) override;
+    bool remove(UserId id) override;
+    std::vector<std::string> permissions(UserId id) override;
+    bool has_permission(UserId id, std::string_view app_label_dot_codename) override;
+    bool grant_permission(UserId id, std::string_view app_label_dot_codename) override;
+    bool revoke_permission(UserId id, std::string_view app_label_dot_codename) override;
+
+private:
+    ConnectionPool& pool_;
+};
+
+}  // namespace gatehouse::store::sqlite

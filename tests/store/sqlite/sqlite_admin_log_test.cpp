@@ -1,0 +1,84 @@
+#include "store/sqlite/sqlite_admin_log.hpp"
+
+#include "store/sqlite/store_fixture.hpp"
+
+namespace gatehouse::store {
+namespace {
+
+using AdminLog = testing::MigratedStore;
+
+TEST(TruncateUtf8, CountsCharactersNotBytes) {
+    EXPECT_EQ(sqlite::truncate_utf8("abc", 2), "ab");
+    EXPECT_EQ(sqlite::truncate_utf8("abc", 3), "abc");
+    EXPECT_EQ(sqlite::truncate_utf8("héllo", 2), "hé");
+    EXPECT_EQ(sqlite::truncate_utf8("日本語", 1), "日");
+    EXPECT_EQ(sqlite::truncate_utf8("😀😀", 1), "😀");
+    EXPECT_EQ(sqlite::truncate_utf8("", 5), "");
+}
+
+TEST_F(AdminLog, LogWritesDjangosRow) {
+    const UserId admin = make_user("admin");
+    const auto before = now();
+    const auto id = store_->admin_log().log(
+        {admin, "auth", "user", "7", "bob", AdminAction::addition, R"([{"added": {}}])"});
+    EXPECT_EQ(rows("SELECT l.id, l.object_id, l.object_repr, l.action_flag, l.change_message, l.user_id, "
+                   "ct.app_label || '.' || ct.model FROM django_admin_log l "
+                   "JOIN django_content_type ct ON ct.id = l.content_type_id"),
+              std::vector<std::string>{std::to_string(id) + "|7|bob|1|[{\"added\": {}}]|" +
+                                       std::to_string(admin) + "|auth.user"});
+    const auto entries = store_->admin_log().recent_for_user(admin, 10);
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_GE(entries[0].action_time, before);
+    EXPECT_EQ(entries[0].action, AdminAction::addition);
+    EXPECT_EQ(entries[0].object_id, std::optional<std::string>("7"));
+    EXPECT_TRUE(entries[0].content_type_id.has_value());
+}
+
+TEST_F(AdminLog, ObjectReprIsTruncatedTo200Characters) {
+    const UserId admin = make_user("admin");
+    std::string repr;
+    for (int i = 0; i < 150; ++i) repr += "é€";  // 300 characters, 750 bytes
+    store_->admin_log().log({admin, "auth", "user", "1", repr, AdminAction::change, "[]"});
+    const auto entry = store_->admin_log().recent_for_user(admin, 1).at(0);
+    EXPECT_EQ(rows("SELECT length(object_repr) FROM django_admin_log"), std::vector<std::string>{"200"});
+    EXPECT_EQ(entry.object_repr.size(), 100u * (2 + 3));
+}
+
+TEST_F(AdminLog, UnknownModelGetsNoContentType) {
+    const UserId admin = make_user("admin");
+    store_->admin_log().log({admin, "shop", "order", "1", "order", AdminAction::deletion, "[]"});
+    EXPECT_FALSE(store_->admin_log().recent_for_user(admin, 1).at(0).content_type_id.has_value());
+}
+
+TEST_F(AdminLog, RecentIsNewestFirstAndLimited) {
+    const UserId admin = make_user("admin");
+    const UserId other = make_user("other");
+    for (int i = 0; i < 5; ++i) {
+        store_->admin_log().log({admin, "auth", "user", std::to_string(i), "u", AdminAction::change, "[]"});
+    }
+    store_->admin_log().log({other, "auth", "user", "9", "u", AdminAction::change, "[]"});
+    const auto entries = store_->admin_log().recent_for_user(admin, 3);
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[0].object_id, std::optional<std::string>("4"));
+    EXPECT_EQ(entries[2].object_id, std::optional<std::string>("2"));
+}
+
+TEST_F(AdminLog, ForObjectIsOldestFirstAndScopedToTheModel) {
+    const UserId admin = make_user("admin");
+    store_->admin_log().log({admin, "auth", "user", "5", "bob", AdminAction::addition, "[1]"});
+    store_->admin_log().log({admin, "auth", "group", "5", "g", AdminAction::addition, "[]"});
+    store_->admin_log().log({admin, "auth", "user", "5", "bob", AdminAction::change, "[2]"});
+    store_->admin_log().log({admin, "auth", "user", "6", "eve", AdminAction::change, "[]"});
+    const auto history = store_->admin_log().for_object("auth", "user", "5");
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[0].change_message, "[1]");
+    EXPECT_EQ(history[1].change_message, "[2]");
+}
+
+TEST_F(AdminLog, LogForMissingUserFailsTheForeignKey) {
+    EXPECT_THROW(store_->admin_log().log({999, "auth", "user", "1", "x", AdminAction::change, "[]"}), StoreError);
+    EXPECT_TRUE(rows("SELECT * FROM django_admin_log").empty());
+}
+
+}  // namespace
+}  // namespace gatehouse::store

@@ -121,6 +121,9 @@ struct StoreOptions {
     std::string sqlite_synchronous = "normal";
     int busy_timeout_ms = 5000;
     int pool_size = 8;
+    // SQLite: checkpoint the WAL on a background thread instead of inside the commit that
+    // fills it (see sqlite/wal_checkpointer.hpp).
+    bool background_checkpoints = true;
 };
 
 // Opens the store a database URL names: sqlite:///relative/path, sqlite:////absolute/path

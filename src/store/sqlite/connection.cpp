@@ -43,6 +43,7 @@ Connection::Connection(const std::string& path, const StoreOptions& options) {
         // Django turns these on for every SQLite connection; the schema's FKs rely on it.
         exec("PRAGMA foreign_keys = ON");
         exec(synchronous_pragma(options.sqlite_synchronous));
+        if (path != ":memory:" && options.background_checkpoints) exec("PRAGMA wal_autocheckpoint = 0");
     } catch (...) {
         sqlite3_close_v2(db_);
         db_ = nullptr;

@@ -6,6 +6,7 @@
 #include "store/sqlite/sqlite_groups.hpp"
 #include "store/sqlite/sqlite_tokens.hpp"
 #include "store/sqlite/sqlite_users.hpp"
+#include "store/sqlite/wal_checkpointer.hpp"
 
 namespace gatehouse::store::sqlite {
 namespace {
@@ -14,7 +15,11 @@ class SqliteStore final : public Store {
 public:
     SqliteStore(const std::string& path, const StoreOptions& options)
         : options_(options), pool_(path, options), users_(pool_), groups_(pool_), tokens_(pool_),
-          admin_log_(pool_) {}
+          admin_log_(pool_) {
+        if (path != ":memory:" && options.background_checkpoints) {
+            checkpointer_ = std::make_unique<WalCheckpointer>(path, options);
+        }
+    }
 
     UserRepository& users() override { return users_; }
     GroupRepository& groups() override { return groups_; }
@@ -40,6 +45,7 @@ private:
     SqliteGroups groups_;
     SqliteTokens tokens_;
     SqliteAdminLog admin_log_;
+    std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 }  // namespace

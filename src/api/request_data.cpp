@@ -31,6 +31,22 @@ std::string media_type(std::string_view content_type) {
     return lower_ascii(type);
 }
 
+// WSGI gives Django header values decoded as Latin-1 (PEP 3333), so DRF echoes a byte 0xFF as
+// "\u00ff"; echoing the raw byte would make the response body invalid UTF-8, hence not JSON.
+std::string latin1_to_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
 // Python's type names, for DRF's "Expected a dictionary, but got list." message.
 std::string_view python_type_name(const boost::json::value& value) {
     switch (value.kind()) {
@@ -109,7 +125,7 @@ boost::json::object parse_request_data(const http::Request& request) {
     if (type == "application/json") return parse_json(body);
     if (type == "application/x-www-form-urlencoded") return parse_form(body);
     throw http::ApiError(http::Status::unsupported_media_type,
-                         boost::json::object{{"detail", "Unsupported media type \"" + std::string(content_type) + "\" in request."}});
+                         boost::json::object{{"detail", "Unsupported media type \"" + latin1_to_utf8(content_type) + "\" in request."}});
 }
 
 std::optional<std::string> FieldReader::required_string(std::string_view name) {

@@ -5,6 +5,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -33,6 +34,7 @@ void lower_thread_priority(int nice_increment) {
 namespace {
 
 class Session;
+using RequestParser = beast::http::request_parser<beast::http::string_body>;
 
 // What every connection shares: the router, the worker pool, and the stop flag.
 struct Shared {
@@ -50,6 +52,20 @@ Response error_response(Status status, std::string_view detail) {
     Response response = detail_response(status, detail);
     response.keep_alive(false);
     return response;
+}
+
+// Requests Beast parses but that must not be served. A transfer coding that does not end in
+// chunked leaves the body's length unknown (RFC 9112 6.3: answer 400 and close), and a repeated
+// Authorization or Host field lets a proxy in front and gatehouse disagree about who is asking
+// and for which site: Beast's operator[] would quietly take the first one.
+std::optional<std::string_view> request_problem(const RequestParser& parser) {
+    const Request& request = parser.get();
+    if (request.count(beast::http::field::transfer_encoding) != 0 && !parser.chunked()) {
+        return "Unsupported Transfer-Encoding.";
+    }
+    if (request.count(beast::http::field::authorization) > 1) return "More than one Authorization header.";
+    if (request.count(beast::http::field::host) > 1) return "More than one Host header.";
+    return std::nullopt;
 }
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -107,6 +123,9 @@ private:
             if (buffer_.size() == 0 && !parser_->got_some()) return close();
             return write(error_response(Status::bad_request, "Malformed HTTP request."), false);
         }
+        if (auto problem = request_problem(*parser_)) {
+            return write(error_response(Status::bad_request, *problem), false);
+        }
         busy_ = true;
         request_ = parser_->release();
         const bool keep_alive = request_.keep_alive();
@@ -152,7 +171,7 @@ private:
     beast::tcp_stream stream_;
     Shared& shared_;
     beast::flat_buffer buffer_;
-    std::optional<beast::http::request_parser<beast::http::string_body>> parser_;
+    std::optional<RequestParser> parser_;
     Request request_;
     Response response_;
     bool busy_ = false;
@@ -168,6 +187,7 @@ public:
           workers_(worker_threads),
           shared_(router, io_, workers_),
           acceptor_(asio::make_strand(io_)),
+          accept_retry_(acceptor_.get_executor()),
           signals_(io_),
           io_threads_(io_threads) {
         tcp::endpoint endpoint(asio::ip::make_address(host), port);
@@ -200,6 +220,7 @@ public:
             if (shared_.stopping.exchange(true)) return;
             beast::error_code ignored;
             acceptor_.close(ignored);
+            accept_retry_.cancel();
             signals_.cancel(ignored);
             std::vector<std::shared_ptr<Session>> live;
             {
@@ -217,11 +238,21 @@ private:
         acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
             if (shared_.stopping) return;
             if (!ec) {
+                accept_failing_ = false;
                 beast::error_code ignored;
                 socket.set_option(tcp::no_delay(true), ignored);
                 std::make_shared<Session>(std::move(socket), shared_)->start();
             } else if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space) {
-                std::cerr << "gatehouse: accept failed: " << ec.message() << std::endl;
+                // Out of descriptors or buffers, an immediate retry fails at once: it would spin
+                // a core and flood the log while the waiting clients queue in the backlog anyway.
+                // Wait for connections to close, and say so once per episode.
+                if (!accept_failing_) std::cerr << "gatehouse: accept failed: " << ec.message() << std::endl;
+                accept_failing_ = true;
+                accept_retry_.expires_after(std::chrono::milliseconds(100));
+                accept_retry_.async_wait([this](beast::error_code wait_ec) {
+                    if (!wait_ec && !shared_.stopping) do_accept();
+                });
+                return;
             }
             do_accept();
         });
@@ -231,6 +262,8 @@ private:
     asio::thread_pool workers_;
     Shared shared_;
     tcp::acceptor acceptor_;
+    asio::steady_timer accept_retry_;  // on the acceptor's strand
+    bool accept_failing_ = false;
     asio::signal_set signals_;
     unsigned io_threads_;
 };

@@ -6,10 +6,11 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <list>
 #include <mutex>
@@ -38,10 +39,8 @@ using RequestParser = beast::http::request_parser<beast::http::string_body>;
 
 // What every connection shares: the router, the worker pool, and the stop flag.
 struct Shared {
-    Shared(const Router& router_in, asio::io_context& io_in, asio::thread_pool& workers_in)
-        : router(router_in), io(io_in), workers(workers_in) {}
+    Shared(const Router& router_in, asio::thread_pool& workers_in) : router(router_in), workers(workers_in) {}
     const Router& router;
-    asio::io_context& io;
     asio::thread_pool& workers;
     std::atomic<bool> stopping{false};
     std::mutex sessions_mutex;
@@ -131,7 +130,7 @@ private:
         const bool keep_alive = request_.keep_alive();
         if (shared_.router.execution_for(request_) == Execution::worker_pool) {
             asio::post(shared_.workers, [self = shared_from_this(), keep_alive,
-                                         guard = asio::make_work_guard(shared_.io)]() mutable {
+                                         guard = asio::make_work_guard(stream_.get_executor())]() mutable {
                 // Hashing threads yield to the I/O threads, so authenticated requests stay
                 // fast while logins run.
                 static thread_local bool lowered = (lower_thread_priority(10), true);
@@ -180,16 +179,19 @@ private:
 
 }  // namespace
 
+// One io_context per I/O thread, each run by its thread alone: a connection lives on one
+// context for its whole life, so its handlers never race and need no strand, and the
+// contexts share no scheduler lock. The acceptor deals connections out in turn.
 class Server::Impl {
 public:
     Impl(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads)
-        : io_(static_cast<int>(io_threads)),
+        : contexts_(make_contexts(io_threads)),
           workers_(worker_threads),
-          shared_(router, io_, workers_),
-          acceptor_(asio::make_strand(io_)),
-          accept_retry_(acceptor_.get_executor()),
-          signals_(io_),
-          io_threads_(io_threads) {
+          shared_(router, workers_),
+          acceptor_(*contexts_.front()),
+          accept_retry_(*contexts_.front()),
+          signals_(*contexts_.front()) {
+        for (auto& context : contexts_) keep_running_.push_back(asio::make_work_guard(*context));
         tcp::endpoint endpoint(asio::ip::make_address(host), port);
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -209,13 +211,14 @@ public:
         }
         do_accept();
         std::vector<std::thread> threads;
-        for (unsigned i = 1; i < io_threads_; ++i) threads.emplace_back([this] { io_.run(); });
-        io_.run();
+        for (std::size_t i = 1; i < contexts_.size(); ++i) threads.emplace_back([this, i] { contexts_[i]->run(); });
+        contexts_.front()->run();
         for (auto& thread : threads) thread.join();
         workers_.join();
     }
 
     void stop() {
+        // Everything below runs on the first context's thread, the acceptor's.
         asio::post(acceptor_.get_executor(), [this] {
             if (shared_.stopping.exchange(true)) return;
             beast::error_code ignored;
@@ -230,12 +233,24 @@ public:
                 }
             }
             for (auto& session : live) session->close_if_idle();
+            // Each context now returns from run() once its last connection is done.
+            for (auto& guard : keep_running_) guard.reset();
         });
     }
 
 private:
+    using WorkGuard = asio::executor_work_guard<asio::io_context::executor_type>;
+
+    static std::vector<std::unique_ptr<asio::io_context>> make_contexts(unsigned count) {
+        std::vector<std::unique_ptr<asio::io_context>> contexts;
+        for (unsigned i = 0; i < std::max(1u, count); ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+        return contexts;
+    }
+
+    asio::io_context& next_context() { return *contexts_[next_context_++ % contexts_.size()]; }
+
     void do_accept() {
-        acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+        acceptor_.async_accept(next_context(), [this](beast::error_code ec, tcp::socket socket) {
             if (shared_.stopping) return;
             if (!ec) {
                 accept_failing_ = false;
@@ -258,14 +273,15 @@ private:
         });
     }
 
-    asio::io_context io_;
+    std::vector<std::unique_ptr<asio::io_context>> contexts_;
+    std::vector<WorkGuard> keep_running_;
+    std::size_t next_context_ = 0;
     asio::thread_pool workers_;
     Shared shared_;
-    tcp::acceptor acceptor_;
-    asio::steady_timer accept_retry_;  // on the acceptor's strand
+    tcp::acceptor acceptor_;           // on the first context
+    asio::steady_timer accept_retry_;  // likewise
     bool accept_failing_ = false;
     asio::signal_set signals_;
-    unsigned io_threads_;
 };
 
 Server::Server(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads)

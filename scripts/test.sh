@@ -7,6 +7,7 @@ build=${BUILD_DIR:-$root/build}
 "$root/scripts/install-deps.sh" test
 "$root/scripts/build.sh"
 
+[ -x "$build/gatehouse_tests" ] || { echo "the unit tests were not built (is GoogleTest installed?)" >&2; exit 1; }
 echo "== unit tests (ctest)"
 ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
 

@@ -52,6 +52,12 @@ std::string PasswordHasher::make_unusable_password() {
 
 PasswordCheck PasswordHasher::check_password(std::string_view password,
                                              std::string_view encoded) const {
+    if (password.size() > max_password_bytes) {
+        // Never matches, but costs what a real check costs: otherwise an over-long password
+        // would answer at once for a known username and slowly (dummy hash) for an unknown one.
+        run_dummy_check(password);
+        return {};
+    }
     const hashers::Algorithm* algorithm = is_usable(encoded) ? identify(encoded) : nullptr;
     const Verdict verdict =
         algorithm != nullptr ? algorithm->verify(password, encoded) : Verdict::malformed;

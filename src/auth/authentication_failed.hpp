@@ -1,27 +1,47 @@
 #pragma once
-// A refused credential, carrying SimpleJWT's wire message for it. The router maps it to a
-// 401 with `WWW-Authenticate: Bearer realm="api"` and the body
+// A refused credential, carrying SimpleJWT's wire message for it. The router answers it
+// with a 401, `WWW-Authenticate: Bearer realm="api"` and the body
 // {"detail": detail, "code": code, "messages": messages} (empty members omitted).
+#include "store/types.hpp"
+
 #include <boost/json/array.hpp>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 namespace gatehouse::auth {
 
+struct AuthenticationFailure {
+    AuthenticationFailure(std::string detail, std::string code = {}, boost::json::array messages = {});
+
+    std::string detail;
+    std::string code;
+    boost::json::array messages;
+    std::string body;  // the serialized 401 body, built once
+};
+
+// What authenticating a request found: nothing (an anonymous request), a user, or a
+// refusal. Refusals of the Bearer authentication are constants, so a rejected request costs
+// no exception and no JSON work.
+struct AuthenticationResult {
+    std::optional<store::User> user;
+    const AuthenticationFailure* refusal = nullptr;
+};
+
+// The same refusal as an exception, for services whose callers cannot go on (the token
+// endpoints).
 class AuthenticationFailed : public std::runtime_error {
 public:
+    explicit AuthenticationFailed(AuthenticationFailure failure)
+        : std::runtime_error(failure.detail), failure_(std::move(failure)) {}
     AuthenticationFailed(std::string detail, std::string code = {}, boost::json::array messages = {})
-        : std::runtime_error(detail), detail_(std::move(detail)), code_(std::move(code)), messages_(std::move(messages)) {}
+        : AuthenticationFailed(AuthenticationFailure(std::move(detail), std::move(code), std::move(messages))) {}
 
-    const std::string& detail() const { return detail_; }
-    const std::string& code() const { return code_; }
-    const boost::json::array& messages() const { return messages_; }
+    const AuthenticationFailure& failure() const { return failure_; }
 
 private:
-    std::string detail_;
-    std::string code_;
-    boost::json::array messages_;
+    AuthenticationFailure failure_;
 };
 
 // SimpleJWT's messages, shared by the token views and the Bearer authentication.

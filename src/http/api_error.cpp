@@ -25,6 +25,15 @@ ApiError ApiError::not_found() {
     return ApiError(Status::not_found, boost::json::object{{"detail", "Not found."}});
 }
 
+Response unauthorized_response(const auth::AuthenticationFailure& failure, unsigned version) {
+    Response response{Status::unauthorized, version};
+    response.set(beast_http::field::content_type, "application/json");
+    response.set(beast_http::field::www_authenticate, bearer_challenge_value);
+    response.body() = failure.body;
+    response.prepare_payload();
+    return response;
+}
+
 Response ApiError::to_response(unsigned version) const {
     Response response = json_response(status_, body_, version);
     if (bearer_challenge_) response.set(beast_http::field::www_authenticate, bearer_challenge_value);

@@ -1,6 +1,7 @@
 #pragma once
 // An error that ends a request, carrying the exact response DRF would send for it. Thrown
 // by handlers and services; the router is the one place that turns it into a response.
+#include "auth/authentication_failed.hpp"
 #include "http/message.hpp"
 
 #include <boost/json/value.hpp>
@@ -32,6 +33,9 @@ private:
     boost::json::value body_;
     bool bearer_challenge_;
 };
+
+// 401 with the failure's prebuilt body and the Bearer challenge.
+Response unauthorized_response(const auth::AuthenticationFailure& failure, unsigned version);
 
 inline constexpr std::string_view bearer_challenge_value = "Bearer realm=\"api\"";
 

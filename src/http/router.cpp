@@ -30,7 +30,7 @@ bool allows(const Route& route, Verb verb) {
     return false;
 }
 
-std::string allow_header(const Route& route) {
+std::string make_allow_header(const Route& route) {
     std::string allow;
     for (Verb verb : route.methods) {
         if (!allow.empty()) allow += ", ";
@@ -44,8 +44,14 @@ Response method_not_allowed(const Request& request, const Route& route) {
     std::string method(request.method_string());
     Response response = detail_response(Status::method_not_allowed, "Method \"" + method + "\" not allowed.",
                                          request.version());
-    response.set(beast_http::field::allow, allow_header(route));
+    response.set(beast_http::field::allow, route.allow);
     return response;
+}
+
+// The anonymous caller's 401, the same for every protected path.
+Response credentials_not_provided(unsigned version) {
+    static const auth::AuthenticationFailure not_provided{"Authentication credentials were not provided."};
+    return unauthorized_response(not_provided, version);
 }
 
 }  // namespace
@@ -53,7 +59,10 @@ Response method_not_allowed(const Request& request, const Route& route) {
 Router::Router(Authenticator authenticator, std::string protected_prefix)
     : authenticator_(std::move(authenticator)), protected_prefix_(std::move(protected_prefix)) {}
 
-void Router::add(Route route) { routes_.push_back(std::move(route)); }
+void Router::add(Route route) {
+    route.allow = make_allow_header(route);
+    routes_.push_back(std::move(route));
+}
 
 Router::Match Router::match(std::string_view path) const {
     for (const Route& route : routes_) {
@@ -86,15 +95,15 @@ Router::Match Router::match(std::string_view path) const {
     return {};
 }
 
-Execution Router::execution_for(const Request& request) const {
-    Match found = match(target_path(request.target()));
+Router::Match Router::route(const Request& request) const { return match(target_path(request.target())); }
+
+Execution Router::execution_for(const Request& request, const Match& found) const {
     if (found.route && allows(*found.route, request.method())) return found.route->execution;
     return Execution::io_thread;
 }
 
-Response Router::dispatch(const Request& request) const {
+Response Router::dispatch(const Request& request, const Match& found) const {
     std::string_view path = target_path(request.target());
-    Match found = match(path);
     const bool protected_path = path.rfind(protected_prefix_, 0) == 0;
 
     // Authenticate before anything else is revealed about a protected path: an anonymous
@@ -102,8 +111,10 @@ Response Router::dispatch(const Request& request) const {
     std::optional<store::User> user;
     if (!found.route || found.route->access == Access::authenticated) {
         if (protected_path || found.route) {
-            user = authenticator_(request);
-            if (!user) throw ApiError::unauthorized("Authentication credentials were not provided.");
+            auth::AuthenticationResult result = authenticator_(request);
+            if (result.refusal) return unauthorized_response(*result.refusal, request.version());
+            if (!result.user) return credentials_not_provided(request.version());
+            user = std::move(result.user);
         }
     }
 
@@ -124,28 +135,25 @@ Response Router::dispatch(const Request& request) const {
     }
     if (request.method() == Verb::options) {
         Response response = json_response(Status::ok, boost::json::object{}, request.version());
-        response.set(beast_http::field::allow, allow_header(*found.route));
+        response.set(beast_http::field::allow, found.route->allow);
         return response;
     }
     if (!allows(*found.route, request.method())) return method_not_allowed(request, *found.route);
 
     RequestContext context{request, found.id, user ? &*user : nullptr};
     Response response = found.route->handler(context);
-    response.set(beast_http::field::allow, allow_header(*found.route));
+    response.set(beast_http::field::allow, found.route->allow);
     return response;
 }
 
-Response Router::handle(const Request& request) const {
+Response Router::handle(const Request& request, const Match& found) const {
     Response response;
     try {
-        response = dispatch(request);
+        response = dispatch(request, found);
     } catch (const ApiError& error) {
         response = error.to_response(request.version());
     } catch (const auth::AuthenticationFailed& error) {
-        boost::json::object body{{"detail", error.detail()}};
-        if (!error.code().empty()) body["code"] = error.code();
-        if (!error.messages().empty()) body["messages"] = error.messages();
-        response = ApiError(Status::unauthorized, std::move(body), true).to_response(request.version());
+        response = unauthorized_response(error.failure(), request.version());
     } catch (const store::StoreError& error) {
         std::cerr << "gatehouse: database error: " << error.what() << std::endl;
         response = detail_response(Status::service_unavailable, "The database is unavailable; try again shortly.",

@@ -2,6 +2,7 @@
 // Maps method + path to a handler. Deny by default: a route is authenticated unless it is
 // declared public, and a path no route matches is a 401 for anonymous callers under the
 // protected prefix, so a forgotten check fails closed.
+#include "auth/authentication_failed.hpp"
 #include "http/message.hpp"
 
 #include <cstdint>
@@ -9,10 +10,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-namespace gatehouse::store {
-struct User;
-}
 
 namespace gatehouse::http {
 
@@ -29,9 +26,9 @@ struct RequestContext {
 
 using Handler = std::function<Response(RequestContext&)>;
 
-// Turns the request's credentials into a user, or throws ApiError (401). Returns nullopt
-// when the request carries no credentials at all.
-using Authenticator = std::function<std::optional<store::User>(const Request&)>;
+// Turns the request's credentials into a user or a refusal (neither when the request
+// carries no credentials at all).
+using Authenticator = std::function<auth::AuthenticationResult(const Request&)>;
 
 struct Route {
     // Literal path segments; "{id}" matches a decimal integer segment that fits in 31 bits
@@ -41,6 +38,7 @@ struct Route {
     Access access = Access::authenticated;
     Execution execution = Execution::io_thread;
     Handler handler;
+    std::string allow = {};  // the Allow header, filled in by Router::add
 };
 
 class Router {
@@ -50,20 +48,25 @@ public:
 
     void add(Route route);
 
-    // Where handle() must run for this request.
-    Execution execution_for(const Request& request) const;
-
-    // Never throws: every error becomes a response (ApiError as its body, anything
-    // else as a 500 with a generic message and a log line).
-    Response handle(const Request& request) const;
-
-private:
+    // The route a request goes to, found once and handed to execution_for() and handle().
     struct Match {
         const Route* route = nullptr;
         std::optional<std::int64_t> id;
     };
+    Match route(const Request& request) const;
+
+    // Where handle() must run for this request.
+    Execution execution_for(const Request& request, const Match& match) const;
+    Execution execution_for(const Request& request) const { return execution_for(request, route(request)); }
+
+    // Never throws: every error becomes a response (ApiError as its body, anything
+    // else as a 500 with a generic message and a log line).
+    Response handle(const Request& request, const Match& match) const;
+    Response handle(const Request& request) const { return handle(request, route(request)); }
+
+private:
     Match match(std::string_view path) const;
-    Response dispatch(const Request& request) const;
+    Response dispatch(const Request& request, const Match& found) const;
 
     Authenticator authenticator_;
     std::string protected_prefix_;

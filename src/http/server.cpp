@@ -128,14 +128,15 @@ private:
         busy_ = true;
         request_ = parser_->release();
         const bool keep_alive = request_.keep_alive();
-        if (shared_.router.execution_for(request_) == Execution::worker_pool) {
-            asio::post(shared_.workers, [self = shared_from_this(), keep_alive,
+        const Router::Match match = shared_.router.route(request_);
+        if (shared_.router.execution_for(request_, match) == Execution::worker_pool) {
+            asio::post(shared_.workers, [self = shared_from_this(), keep_alive, match,
                                          guard = asio::make_work_guard(stream_.get_executor())]() mutable {
                 // Hashing threads yield to the I/O threads, so authenticated requests stay
                 // fast while logins run.
                 static thread_local bool lowered = (lower_thread_priority(10), true);
                 (void)lowered;
-                Response response = self->shared_.router.handle(self->request_);
+                Response response = self->shared_.router.handle(self->request_, match);
                 asio::post(self->stream_.get_executor(),
                            [self, keep_alive, response = std::move(response), guard = std::move(guard)]() mutable {
                                self->write(std::move(response), keep_alive);
@@ -143,7 +144,7 @@ private:
             });
             return;
         }
-        write(shared_.router.handle(request_), keep_alive);
+        write(shared_.router.handle(request_, match), keep_alive);
     }
 
     void write(Response response, bool keep_alive) {

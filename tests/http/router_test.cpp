@@ -10,17 +10,18 @@
 namespace gatehouse::http {
 namespace {
 
-// Accepts "Bearer good" as user 7, refuses "Bearer bad", treats no header as anonymous.
-std::optional<store::User> fake_authenticate(const Request& request) {
+// Accepts "Bearer good" as user 7, refuses anything else, treats no header as anonymous.
+auth::AuthenticationResult fake_authenticate(const Request& request) {
+    static const auth::AuthenticationFailure refused{"Given token not valid for any token type", "token_not_valid"};
     auto header = request[beast_http::field::authorization];
-    if (header.empty()) return std::nullopt;
+    if (header.empty()) return {};
     if (header == "Bearer good") {
         store::User user;
         user.id = 7;
         user.username = "alice";
-        return user;
+        return {user, nullptr};
     }
-    throw auth::AuthenticationFailed("Given token not valid for any token type", "token_not_valid");
+    return {std::nullopt, &refused};
 }
 
 Response ok_handler(RequestContext& context) {
@@ -132,6 +133,24 @@ TEST_F(RouterTest, ExecutionFollowsTheRoute) {
     EXPECT_EQ(router_.execution_for(login), Execution::worker_pool);
     EXPECT_EQ(router_.execution_for(me), Execution::io_thread);
     EXPECT_EQ(router_.execution_for(wrong_method), Execution::io_thread);
+}
+
+TEST_F(RouterTest, AuthenticationFailedFromAServiceBecomes401WithItsBody) {
+    router_.add({"/api/refuse/", {Verb::post}, Access::public_route, Execution::io_thread,
+                 [](RequestContext&) -> Response { throw auth::AuthenticationFailed("Token is blacklisted", "token_not_valid"); }});
+    auto response = send(Verb::post, "/api/refuse/");
+    EXPECT_EQ(response.result(), Status::unauthorized);
+    EXPECT_EQ(response.body(), R"({"detail":"Token is blacklisted","code":"token_not_valid"})");
+    EXPECT_EQ(response[beast_http::field::www_authenticate], "Bearer realm=\"api\"");
+}
+
+TEST_F(RouterTest, RouteIsMatchedOnceAndReused) {
+    Request me{Verb::get, "/api/users/me/", 11};
+    me.set(beast_http::field::authorization, "Bearer good");
+    auto match = router_.route(me);
+    ASSERT_NE(match.route, nullptr);
+    EXPECT_EQ(router_.execution_for(me, match), Execution::io_thread);
+    EXPECT_EQ(router_.handle(me, match).result(), Status::ok);
 }
 
 TEST_F(RouterTest, HandlerExceptionsBecomeGeneric500) {

@@ -3,7 +3,7 @@
 #include "store/store.hpp"
 #include "store/types.hpp"
 
-#include <cstdio>
+#include <string>
 
 namespace gatehouse::store {
 namespace {
@@ -21,20 +21,45 @@ Parts split(Timestamp when) {
     return {year_month_day(day), hh_mm_ss<microseconds>(when - day), (when - floor<seconds>(when)).count()};
 }
 
+// `value` as exactly `width` decimal digits (0 <= value < 10^width).
+void append_fixed(std::string& out, long long value, int width) {
+    char digits[8];
+    for (int i = width - 1; i >= 0; --i) {
+        digits[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(digits, static_cast<std::size_t>(width));
+}
+
 // "YYYY-MM-DD<sep>HH:MM:SS", then ".ffffff" unless the microseconds are zero, as Python's
-// isoformat() does; `suffix` after that.
+// isoformat() does; `suffix` after that. Written digit by digit: it runs for every user the
+// API renders, and snprintf cost more than the rest of the rendering.
 std::string format(Timestamp when, char separator, const char* suffix) {
     const Parts p = split(when);
-    char buffer[48];
-    int n = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u%c%02lld:%02lld:%02lld",
-                          static_cast<int>(p.date.year()), static_cast<unsigned>(p.date.month()),
-                          static_cast<unsigned>(p.date.day()), separator,
-                          static_cast<long long>(p.time.hours().count()),
-                          static_cast<long long>(p.time.minutes().count()),
-                          static_cast<long long>(p.time.seconds().count()));
-    if (p.micros != 0) n += std::snprintf(buffer + n, sizeof buffer - n, ".%06lld", p.micros);
-    std::snprintf(buffer + n, sizeof buffer - n, "%s", suffix);
-    return buffer;
+    const int year = static_cast<int>(p.date.year());
+    std::string out;
+    out.reserve(32);
+    if (year < 0 || year > 9999) {
+        out += std::to_string(year);  // Python cannot hold these; keep them readable anyway
+    } else {
+        append_fixed(out, year, 4);
+    }
+    out += '-';
+    append_fixed(out, static_cast<unsigned>(p.date.month()), 2);
+    out += '-';
+    append_fixed(out, static_cast<unsigned>(p.date.day()), 2);
+    out += separator;
+    append_fixed(out, p.time.hours().count(), 2);
+    out += ':';
+    append_fixed(out, p.time.minutes().count(), 2);
+    out += ':';
+    append_fixed(out, p.time.seconds().count(), 2);
+    if (p.micros != 0) {
+        out += '.';
+        append_fixed(out, p.micros, 6);
+    }
+    out += suffix;
+    return out;
 }
 
 bool digits(std::string_view text, std::size_t pos, std::size_t count, int& out) {

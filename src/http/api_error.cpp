@@ -4,17 +4,11 @@
 
 namespace gatehouse::http {
 
-ApiError::ApiError(Status status, boost::json::value body, bool bearer_challenge)
-    : std::runtime_error("api error"), status_(status), body_(std::move(body)), bearer_challenge_(bearer_challenge) {}
+ApiError::ApiError(Status status, boost::json::value body)
+    : std::runtime_error("api error"), status_(status), body_(std::move(body)) {}
 
 ApiError ApiError::validation(boost::json::object field_errors) {
     return ApiError(Status::bad_request, std::move(field_errors));
-}
-
-ApiError ApiError::unauthorized(std::string_view detail, std::string_view code) {
-    boost::json::object body{{"detail", detail}};
-    if (!code.empty()) body["code"] = code;
-    return ApiError(Status::unauthorized, std::move(body), true);
 }
 
 ApiError ApiError::forbidden() {
@@ -35,9 +29,7 @@ Response unauthorized_response(const auth::AuthenticationFailure& failure, unsig
 }
 
 Response ApiError::to_response(unsigned version) const {
-    Response response = json_response(status_, body_, version);
-    if (bearer_challenge_) response.set(beast_http::field::www_authenticate, bearer_challenge_value);
-    return response;
+    return json_response(status_, body_, version);
 }
 
 }  // namespace gatehouse::http

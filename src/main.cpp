@@ -23,6 +23,7 @@ constexpr const char* configuration_help = R"(Configuration comes from the envir
   GATEHOUSE_PBKDF2_ITERATIONS       1200000 (Django 6.0's) for new hashes
   GATEHOUSE_SQLITE_SYNCHRONOUS      normal (survives a crash) or full (also a power loss)
   GATEHOUSE_IO_THREADS, GATEHOUSE_HASH_THREADS   one per core
+  GATEHOUSE_REQUEST_TIMEOUT         30 (seconds to receive a request or send a response)
   GATEHOUSE_SUPERUSER_USERNAME, _EMAIL, _PASSWORD   for createsuperuser --noinput
   SYSTEM_USER_ID                    the user system-made records belong to)";
 

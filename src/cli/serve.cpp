@@ -26,8 +26,10 @@ int serve(const CommonOptions& options) {
 
     api::AppState app(context.settings, std::move(context.store));
     http::Router router = api::make_router(app);
+    http::ServerLimits limits;
+    limits.read_timeout = limits.write_timeout = std::chrono::seconds(app.settings.request_timeout_s);
     http::Server server(router, app.settings.listen_host, app.settings.listen_port, app.settings.io_threads,
-                        app.settings.hash_threads);
+                        app.settings.hash_threads, limits);
     std::cerr << "gatehouse: serving on http://" << app.settings.listen_host << ":" << server.port() << "/ ("
               << app.settings.io_threads << " I/O threads, " << app.settings.hash_threads
               << " hashing threads); SIGTERM or Ctrl-C stops" << std::endl;

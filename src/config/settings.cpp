@@ -170,6 +170,10 @@ Settings parse_settings(const Environment& env) {
     if (auto v = optional_value(env, "GATEHOUSE_HASH_THREADS")) {
         settings.hash_threads = static_cast<unsigned>(parse_integer("GATEHOUSE_HASH_THREADS", *v, 1, 256));
     }
+    if (auto v = optional_value(env, "GATEHOUSE_REQUEST_TIMEOUT")) {
+        settings.request_timeout_s = parse_duration_seconds("GATEHOUSE_REQUEST_TIMEOUT", *v);
+        if (settings.request_timeout_s > 3600) throw SettingsError("GATEHOUSE_REQUEST_TIMEOUT must be at most 1h");
+    }
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     if (settings.io_threads == 0) settings.io_threads = cores;
     if (settings.hash_threads == 0) settings.hash_threads = cores;
@@ -254,6 +258,7 @@ std::string describe(const Settings& s) {
         << "GATEHOUSE_SQLITE_SYNCHRONOUS=" << s.sqlite_synchronous << "\n"
         << "GATEHOUSE_IO_THREADS=" << s.io_threads << "\n"
         << "GATEHOUSE_HASH_THREADS=" << s.hash_threads << "\n"
+        << "GATEHOUSE_REQUEST_TIMEOUT=" << s.request_timeout_s << "\n"
         << "SYSTEM_USER_ID=" << (s.system_user_id ? std::to_string(*s.system_user_id) : "(unset)") << "\n";
     return out.str();
 }

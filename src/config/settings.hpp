@@ -33,6 +33,7 @@ struct Settings {
     std::string sqlite_synchronous = "normal";  // GATEHOUSE_SQLITE_SYNCHRONOUS: normal | full
     unsigned io_threads = 0;                    // 0: one per core
     unsigned hash_threads = 0;                  // 0: one per core
+    std::int64_t request_timeout_s = 30;        // to read a request (or wait for one), and to write a response
     std::optional<std::string> superuser_username, superuser_email, superuser_password;
 };
 

@@ -38,9 +38,11 @@ using RequestParser = beast::http::request_parser<beast::http::string_body>;
 
 // What every connection shares: the router, the worker pool, and the stop flag.
 struct Shared {
-    Shared(const Router& router_in, asio::thread_pool& workers_in) : router(router_in), workers(workers_in) {}
+    Shared(const Router& router_in, asio::thread_pool& workers_in, ServerLimits limits_in)
+        : router(router_in), workers(workers_in), limits(limits_in) {}
     const Router& router;
     asio::thread_pool& workers;
+    const ServerLimits limits;
     std::atomic<bool> stopping{false};
     std::mutex sessions_mutex;
     std::list<std::weak_ptr<Session>> sessions;
@@ -68,7 +70,11 @@ std::optional<std::string_view> request_problem(const RequestParser& parser) {
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+    Session(tcp::socket&& socket, Shared& shared)
+        : socket_(std::move(socket)),
+          shared_(shared),
+          deadline_timer_(socket_.get_executor()),
+          deadline_(std::chrono::steady_clock::now() + shared.limits.read_timeout) {}
 
     void start() {
         {
@@ -76,7 +82,10 @@ public:
             shared_.sessions.push_back(weak_from_this());
             registration_ = std::prev(shared_.sessions.end());
         }
-        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
+        asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+            self->watch_deadline();
+            self->do_read();
+        });
     }
 
     ~Session() {
@@ -87,26 +96,40 @@ public:
     // From any thread: ends the connection now if it is waiting for a request; a busy one
     // ends after its response, since `stopping` is set.
     void close_if_idle() {
-        asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+        asio::dispatch(socket_.get_executor(), [self = shared_from_this()] {
             if (!self->busy_) self->close();
         });
     }
 
 private:
+    // One timer per connection enforces the read and write deadlines. Moving a deadline is
+    // a plain assignment; the timer wakes at the old one, sees the new one and sleeps on, so
+    // a request costs no timer operation (a timed stream would arm and cancel one for every
+    // read and every write).
+    void watch_deadline() {
+        deadline_timer_.expires_at(deadline_);
+        deadline_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+            if (ec || self->closed_) return;
+            if (std::chrono::steady_clock::now() >= self->deadline_) return self->close();
+            self->watch_deadline();
+        });
+    }
+
+    void extend_deadline(std::chrono::seconds allowance) { deadline_ = std::chrono::steady_clock::now() + allowance; }
+
     void do_read() {
         if (shared_.stopping) return close();
         busy_ = false;
         parser_.emplace();
         parser_->header_limit(ServerLimits::header_limit);
         parser_->body_limit(ServerLimits::body_limit);
-        stream_.expires_after(ServerLimits::read_timeout);
-        beast::http::async_read(stream_, buffer_, *parser_,
+        extend_deadline(shared_.limits.read_timeout);
+        beast::http::async_read(socket_, buffer_, *parser_,
                                 [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
     }
 
     void on_read(beast::error_code ec) {
-        if (ec == beast::http::error::end_of_stream || ec == beast::error::timeout ||
-            ec == asio::error::operation_aborted || ec == asio::error::connection_reset || ec == asio::error::eof) {
+        if (ec == beast::http::error::end_of_stream || ec == asio::error::operation_aborted || ec == asio::error::connection_reset || ec == asio::error::eof) {
             return close();
         }
         if (ec == beast::http::error::body_limit) {
@@ -130,13 +153,13 @@ private:
         const Router::Match match = shared_.router.route(request_);
         if (shared_.router.execution_for(request_, match) == Execution::worker_pool) {
             asio::post(shared_.workers, [self = shared_from_this(), keep_alive, match,
-                                         guard = asio::make_work_guard(stream_.get_executor())]() mutable {
+                                         guard = asio::make_work_guard(socket_.get_executor())]() mutable {
                 // Hashing threads yield to the I/O threads, so authenticated requests stay
                 // fast while logins run.
                 static thread_local bool lowered = (lower_thread_priority(10), true);
                 (void)lowered;
                 Response response = self->shared_.router.handle(self->request_, match);
-                asio::post(self->stream_.get_executor(),
+                asio::post(self->socket_.get_executor(),
                            [self, keep_alive, response = std::move(response), guard = std::move(guard)]() mutable {
                                self->write(std::move(response), keep_alive);
                            });
@@ -152,8 +175,8 @@ private:
         response_ = std::move(response);
         response_.version(request_.version() == 10 ? 10 : 11);
         response_.keep_alive(keep_alive);
-        stream_.expires_after(ServerLimits::write_timeout);
-        beast::http::async_write(stream_, response_,
+        extend_deadline(shared_.limits.write_timeout);
+        beast::http::async_write(socket_, response_,
                                  [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
                                      if (ec || !keep_alive) return self->close();
                                      self->do_read();
@@ -162,13 +185,19 @@ private:
 
     void close() {
         busy_ = false;
+        if (closed_) return;
+        closed_ = true;
         beast::error_code ignored;
-        stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-        stream_.close();
+        socket_.shutdown(tcp::socket::shutdown_both, ignored);
+        socket_.close(ignored);
+        deadline_timer_.cancel();
     }
 
-    beast::tcp_stream stream_;
+    tcp::socket socket_;
     Shared& shared_;
+    asio::steady_timer deadline_timer_;
+    std::chrono::steady_clock::time_point deadline_;
+    bool closed_ = false;
     beast::flat_buffer buffer_;
     std::optional<RequestParser> parser_;
     Request request_;
@@ -184,10 +213,11 @@ private:
 // contexts share no scheduler lock. The acceptor deals connections out in turn.
 class Server::Impl {
 public:
-    Impl(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads)
+    Impl(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads,
+         ServerLimits limits)
         : contexts_(make_contexts(io_threads)),
           workers_(worker_threads),
-          shared_(router, workers_),
+          shared_(router, workers_, limits),
           acceptor_(*contexts_.front()),
           accept_retry_(*contexts_.front()),
           signals_(*contexts_.front()) {
@@ -284,8 +314,9 @@ private:
     asio::signal_set signals_;
 };
 
-Server::Server(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads)
-    : impl_(std::make_unique<Impl>(router, std::move(host), port, io_threads, worker_threads)) {}
+Server::Server(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads,
+               ServerLimits limits)
+    : impl_(std::make_unique<Impl>(router, std::move(host), port, io_threads, worker_threads, limits)) {}
 Server::~Server() = default;
 std::uint16_t Server::port() const { return impl_->port(); }
 void Server::run(bool handle_signals) { impl_->run(handle_signals); }

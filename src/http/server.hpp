@@ -18,14 +18,14 @@ namespace gatehouse::http {
 struct ServerLimits {
     static constexpr std::size_t header_limit = 8 * 1024;
     static constexpr std::size_t body_limit = 64 * 1024;
-    static constexpr std::chrono::seconds read_timeout{30};   // a whole request, and idle keep-alive
-    static constexpr std::chrono::seconds write_timeout{30};
+    std::chrono::seconds read_timeout{30};   // a whole request, and idle keep-alive
+    std::chrono::seconds write_timeout{30};  // a whole response
 };
 
 class Server {
 public:
     Server(const Router& router, std::string host, std::uint16_t port, unsigned io_threads,
-           unsigned worker_threads);
+           unsigned worker_threads, ServerLimits limits = {});
     ~Server();
 
     // The port actually bound (useful with port 0).

@@ -46,6 +46,8 @@ TEST(Settings, InvalidValuesNameTheVariable) {
     EXPECT_THROW(parse_settings({{"GATEHOUSE_JWT_ALGORITHM", "RS256"}}), SettingsError);
     EXPECT_THROW(parse_settings({{"GATEHOUSE_PBKDF2_ITERATIONS", "10"}}), SettingsError);
     EXPECT_THROW(parse_settings({{"GATEHOUSE_SQLITE_SYNCHRONOUS", "off"}}), SettingsError);
+    EXPECT_THROW(parse_settings({{"GATEHOUSE_REQUEST_TIMEOUT", "0"}}), SettingsError);
+    EXPECT_THROW(parse_settings({{"GATEHOUSE_REQUEST_TIMEOUT", "2h"}}), SettingsError);
 }
 
 TEST(Settings, ParsesEveryVariable) {
@@ -53,13 +55,15 @@ TEST(Settings, ParsesEveryVariable) {
                                  {"GATEHOUSE_JWT_ALGORITHM", "HS512"},
                                  {"GATEHOUSE_BLACKLIST_AFTER_ROTATION", "false"},
                                  {"SYSTEM_USER_ID", "3"},
-                                 {"GATEHOUSE_PBKDF2_ITERATIONS", "260000"}});
+                                 {"GATEHOUSE_PBKDF2_ITERATIONS", "260000"},
+                                 {"GATEHOUSE_REQUEST_TIMEOUT", "2m"}});
     EXPECT_EQ(s.listen_host, "0.0.0.0");
     EXPECT_EQ(s.listen_port, 9000);
     EXPECT_EQ(s.algorithm, auth::JwtAlgorithm::hs512);
     EXPECT_FALSE(s.blacklist_after_rotation);
     EXPECT_EQ(s.system_user_id, 3);
     EXPECT_EQ(s.pbkdf2_iterations, 260000u);
+    EXPECT_EQ(s.request_timeout_s, 120);
 }
 
 TEST(SecretKey, ShortKeysAreRefused) {

@@ -418,11 +418,39 @@ def test_200_idle_connections_do_not_starve_a_new_client(server, access):
     assert_still_serving(server)
 
 
-@pytest.mark.skip(reason="the read deadline is ServerLimits::read_timeout (30 s, a compile-time constant); "
-                         "testing it needs a configurable deadline (proposed: GATEHOUSE_READ_TIMEOUT_S in "
-                         "Settings, passed to Server), which is outside the HTTP layer's files")
-def test_idle_connection_is_closed_after_the_read_deadline(server):
-    pass
+def test_idle_and_slow_connections_are_closed_at_the_request_deadline():
+    """GATEHOUSE_REQUEST_TIMEOUT bounds the time to send a whole request: an idle keep-alive
+    connection and a client trickling a request are both closed when it passes, and a
+    connection that keeps sending whole requests is not."""
+    workdir = tempfile.mkdtemp(prefix="gatehouse-deadline-")
+    gh = Gatehouse(workdir, {"GATEHOUSE_REQUEST_TIMEOUT": "2"})
+    try:
+        gh.cli("migrate")
+        gh.start()
+        idle = socket.create_connection(("127.0.0.1", gh.port), timeout=10)
+        trickle = socket.create_connection(("127.0.0.1", gh.port), timeout=10)
+        busy = socket.create_connection(("127.0.0.1", gh.port), timeout=10)
+        request = b"GET /api/users/me/ HTTP/1.1\r\nHost: x\r\n\r\n"
+        started = time.time()
+        trickle_closed_at = None
+        for byte in (request[:-2] * 2)[:40]:  # never finished, one byte every 0.1 s
+            try:
+                trickle.sendall(bytes([byte]))
+            except OSError:  # the server closed it
+                trickle_closed_at = time.time() - started
+                break
+            busy.sendall(request)
+            assert b"401" in busy.recv(65536)
+            time.sleep(0.1)
+        assert trickle_closed_at is not None and 1.5 < trickle_closed_at < 3.5, trickle_closed_at
+        idle.settimeout(3)
+        assert idle.recv(65536) == b"", "the server should have closed the idle connection"
+        busy.sendall(request)
+        assert b"401" in busy.recv(65536)
+        for conn in (idle, trickle, busy):
+            conn.close()
+    finally:
+        gh.stop()
 
 
 def test_running_out_of_descriptors_neither_spins_nor_floods_the_log():

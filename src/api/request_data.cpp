@@ -1,12 +1,11 @@
 #include "api/request_data.hpp"
 
 #include "http/api_error.hpp"
+#include "http/urlencoded.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/url/params_view.hpp>
-#include <boost/url/parse_query.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -77,16 +76,11 @@ boost::json::object parse_json(std::string_view body) {
 }
 
 boost::json::object parse_form(std::string_view body) {
-    if (!boost::urls::parse_query(body)) {
-        throw http::ApiError(http::Status::bad_request, boost::json::object{{"detail", "Malformed form data."}});
-    }
-    // HTML forms send spaces as '+'.
-    boost::urls::params_view params(body, boost::urls::encoding_opts(true));
+    auto pairs = http::parse_urlencoded(body);
+    if (!pairs) throw http::ApiError(http::Status::bad_request, boost::json::object{{"detail", "Malformed form data."}});
     boost::json::object data;
-    for (auto param : params) {
-        // QueryDict.get() returns the last value of a repeated key.
-        data[param.key] = param.has_value ? boost::json::value(param.value) : boost::json::value("");
-    }
+    // QueryDict.get() returns the last value of a repeated key.
+    for (auto& [name, value] : *pairs) data[name] = boost::json::value(value);
     return data;
 }
 

@@ -1,6 +1,7 @@
 #include "auth/token_service.hpp"
 
 #include "auth/authentication_failed.hpp"
+#include "auth/model_backend.hpp"
 
 #include <chrono>
 
@@ -27,15 +28,8 @@ store::OutstandingToken TokenService::outstanding(const IssuedToken& token) cons
 }
 
 TokenPair TokenService::obtain_pair(std::string_view username, std::string_view password, std::int64_t now) const {
-    auto user = store_.users().find_by_username(username);
-    if (!user) {
-        hasher_.run_dummy_check(password);
-        throw AuthenticationFailed(no_active_account_message);
-    }
-    PasswordCheck check = hasher_.check_password(password, user->password);
-    // Django checks the password before is_active, so both refusals cost one hash.
-    if (!check.matches || !user->is_active) throw AuthenticationFailed(no_active_account_message);
-    if (check.needs_rehash) store_.users().set_password(user->id, hasher_.make_password(password));
+    auto user = authenticate(store_.users(), hasher_, username, password);
+    if (!user) throw AuthenticationFailed(no_active_account_message);
 
     IssuedToken refresh = tokens_.issue(TokenType::refresh, user->id, now);
     IssuedToken access = tokens_.issue(TokenType::access, user->id, now);

@@ -1,3 +1,4 @@
+#include "admin/admin_site.hpp"
 #include "api/app_state.hpp"
 #include "api/routes.hpp"
 #include "cli/commands.hpp"
@@ -26,6 +27,8 @@ int serve(const CommonOptions& options) {
 
     api::AppState app(context.settings, std::move(context.store));
     http::Router router = api::make_router(app);
+    admin::AdminSite admin_site(app);
+    admin_site.add_routes(router);
     http::ServerLimits limits;
     limits.read_timeout = limits.write_timeout = std::chrono::seconds(app.settings.request_timeout_s);
     http::Server server(router, app.settings.listen_host, app.settings.listen_port, app.settings.io_threads,

@@ -174,6 +174,15 @@ Settings parse_settings(const Environment& env) {
         settings.request_timeout_s = parse_duration_seconds("GATEHOUSE_REQUEST_TIMEOUT", *v);
         if (settings.request_timeout_s > 3600) throw SettingsError("GATEHOUSE_REQUEST_TIMEOUT must be at most 1h");
     }
+    if (auto v = optional_value(env, "GATEHOUSE_ADMIN_HTTPS")) settings.admin_https = parse_bool("GATEHOUSE_ADMIN_HTTPS", *v);
+    if (auto v = optional_value(env, "GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_USERNAME")) {
+        settings.admin_login_failures_per_username =
+            static_cast<int>(parse_integer("GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_USERNAME", *v, 1, 1000));
+    }
+    if (auto v = optional_value(env, "GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_ADDRESS")) {
+        settings.admin_login_failures_per_address =
+            static_cast<int>(parse_integer("GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_ADDRESS", *v, 1, 100000));
+    }
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     if (settings.io_threads == 0) settings.io_threads = cores;
     if (settings.hash_threads == 0) settings.hash_threads = cores;
@@ -259,6 +268,9 @@ std::string describe(const Settings& s) {
         << "GATEHOUSE_IO_THREADS=" << s.io_threads << "\n"
         << "GATEHOUSE_HASH_THREADS=" << s.hash_threads << "\n"
         << "GATEHOUSE_REQUEST_TIMEOUT=" << s.request_timeout_s << "\n"
+        << "GATEHOUSE_ADMIN_HTTPS=" << (s.admin_https ? "true" : "false") << "\n"
+        << "GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_USERNAME=" << s.admin_login_failures_per_username << "\n"
+        << "GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_ADDRESS=" << s.admin_login_failures_per_address << "\n"
         << "SYSTEM_USER_ID=" << (s.system_user_id ? std::to_string(*s.system_user_id) : "(unset)") << "\n";
     return out.str();
 }

@@ -35,6 +35,11 @@ struct Settings {
     unsigned hash_threads = 0;                  // 0: one per core
     std::int64_t request_timeout_s = 30;        // to read a request (or wait for one), and to write a response
     std::optional<std::string> superuser_username, superuser_email, superuser_password;
+    // The admin is served over HTTPS by a proxy in front: cookies get Secure and CSRF
+    // expects https:// origins (Django's SESSION_COOKIE_SECURE + SECURE_PROXY_SSL_HEADER).
+    bool admin_https = false;                   // GATEHOUSE_ADMIN_HTTPS
+    int admin_login_failures_per_username = 5;  // GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_USERNAME, per 15 minutes
+    int admin_login_failures_per_address = 30;  // GATEHOUSE_ADMIN_LOGIN_FAILURES_PER_ADDRESS, per 15 minutes
 };
 
 using Environment = std::map<std::string, std::string>;

@@ -102,7 +102,7 @@ Execution Router::execution_for(const Request& request, const Match& found) cons
     return Execution::io_thread;
 }
 
-Response Router::dispatch(const Request& request, const Match& found) const {
+Response Router::dispatch(const Request& request, const Match& found, std::string_view peer) const {
     std::string_view path = target_path(request.target());
     const bool protected_path = path.rfind(protected_prefix_, 0) == 0;
 
@@ -140,16 +140,16 @@ Response Router::dispatch(const Request& request, const Match& found) const {
     }
     if (!allows(*found.route, request.method())) return method_not_allowed(request, *found.route);
 
-    RequestContext context{request, found.id, user ? &*user : nullptr};
+    RequestContext context{request, found.id, user ? &*user : nullptr, peer};
     Response response = found.route->handler(context);
     response.set(beast_http::field::allow, found.route->allow);
     return response;
 }
 
-Response Router::handle(const Request& request, const Match& found) const {
+Response Router::handle(const Request& request, const Match& found, std::string_view peer) const {
     Response response;
     try {
-        response = dispatch(request, found);
+        response = dispatch(request, found, peer);
     } catch (const ApiError& error) {
         response = error.to_response(request.version());
     } catch (const auth::AuthenticationFailed& error) {

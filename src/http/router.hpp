@@ -13,7 +13,9 @@
 
 namespace gatehouse::http {
 
-enum class Access { public_route, authenticated };
+// admin_session: the router does not authenticate; the admin site checks its own session
+// cookie (and CSRF) for every such route but the login page.
+enum class Access { public_route, authenticated, admin_session };
 // Where the handler runs: on the I/O thread (fast, non-blocking work) or on the worker
 // pool (password hashing), so a login never delays other requests.
 enum class Execution { io_thread, worker_pool };
@@ -22,6 +24,7 @@ struct RequestContext {
     const Request& request;
     std::optional<std::int64_t> path_id;  // the {id} segment of the route, when it has one
     const store::User* user = nullptr;    // set for authenticated routes
+    std::string_view peer = {};           // the client's address, as the socket sees it
 };
 
 using Handler = std::function<Response(RequestContext&)>;
@@ -61,12 +64,12 @@ public:
 
     // Never throws: every error becomes a response (ApiError as its body, anything
     // else as a 500 with a generic message and a log line).
-    Response handle(const Request& request, const Match& match) const;
+    Response handle(const Request& request, const Match& match, std::string_view peer = {}) const;
     Response handle(const Request& request) const { return handle(request, route(request)); }
 
 private:
     Match match(std::string_view path) const;
-    Response dispatch(const Request& request, const Match& found) const;
+    Response dispatch(const Request& request, const Match& found, std::string_view peer) const;
 
     Authenticator authenticator_;
     std::string protected_prefix_;

@@ -74,7 +74,11 @@ public:
         : socket_(std::move(socket)),
           shared_(shared),
           deadline_timer_(socket_.get_executor()),
-          deadline_(std::chrono::steady_clock::now() + shared.limits.read_timeout) {}
+          deadline_(std::chrono::steady_clock::now() + shared.limits.read_timeout) {
+        beast::error_code ec;
+        auto remote = socket_.remote_endpoint(ec);
+        if (!ec) peer_ = remote.address().to_string();
+    }
 
     void start() {
         {
@@ -158,7 +162,7 @@ private:
                 // fast while logins run.
                 static thread_local bool lowered = (lower_thread_priority(10), true);
                 (void)lowered;
-                Response response = self->shared_.router.handle(self->request_, match);
+                Response response = self->shared_.router.handle(self->request_, match, self->peer_);
                 asio::post(self->socket_.get_executor(),
                            [self, keep_alive, response = std::move(response), guard = std::move(guard)]() mutable {
                                self->write(std::move(response), keep_alive);
@@ -166,7 +170,7 @@ private:
             });
             return;
         }
-        write(shared_.router.handle(request_, match), keep_alive);
+        write(shared_.router.handle(request_, match, peer_), keep_alive);
     }
 
     void write(Response response, bool keep_alive) {
@@ -194,6 +198,7 @@ private:
     }
 
     tcp::socket socket_;
+    std::string peer_;  // the client's address, for the admin's login throttle
     Shared& shared_;
     asio::steady_timer deadline_timer_;
     std::chrono::steady_clock::time_point deadline_;

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gatehouse::store {
@@ -50,6 +51,24 @@ public:
     // Grants/revokes one direct permission; false when the permission does not exist.
     virtual bool grant_permission(UserId id, std::string_view app_label_dot_codename) = 0;
     virtual bool revoke_permission(UserId id, std::string_view app_label_dot_codename) = 0;
+
+    // --- The admin's unit-of-work writes: each is one transaction, the admin log row
+    // included, so a change is never saved without its log entry or the reverse.
+
+    virtual UserPage search(const UserQuery& query) = 0;
+    virtual UserRelations relations(UserId id) = 0;
+    // Creates the user and writes `log` with object_id set to the new id.
+    virtual UserId create_logged(const NewUser& user, const LogEntryInput& log) = 0;
+    // Writes every column but id (and but password), replaces the group and direct
+    // permission links when `relations` is given, and writes `log` when given. Throws
+    // DuplicateError when the new username is taken.
+    virtual void update_logged(const User& user, const std::optional<UserRelations>& relations,
+                               const std::optional<LogEntryInput>& log) = 0;
+    virtual void set_password_logged(UserId id, std::string_view encoded, const LogEntryInput& log) = 0;
+    // Writes the log entries, then deletes the users as remove() does (and their sessions).
+    // Returns how many users were deleted.
+    virtual std::int64_t remove_logged(const std::vector<UserId>& ids, const std::vector<LogEntryInput>& logs) = 0;
+    virtual UserDeletionSummary deletion_summary(const std::vector<UserId>& ids) = 0;
 };
 
 class GroupRepository {
@@ -62,6 +81,45 @@ public:
     virtual void add_member(UserId user_id, std::int64_t group_id) = 0;
     virtual void remove_member(UserId user_id, std::int64_t group_id) = 0;
     virtual bool remove(std::int64_t group_id) = 0;  // cascades to its links
+
+    // --- For the admin.
+    virtual std::optional<Group> find(std::int64_t group_id) = 0;
+    // Ordered by name (descending when asked); terms as UserQuery's, matched against the name.
+    virtual std::vector<Group> search(const std::vector<std::string>& terms, bool descending, std::int64_t offset,
+                                      std::int64_t limit) = 0;
+    virtual std::int64_t count_matching(const std::vector<std::string>& terms) = 0;
+    virtual std::vector<Group> all_ordered_by_name() = 0;
+    virtual std::vector<std::int64_t> permission_ids(std::int64_t group_id) = 0;  // sorted
+    // As UserRepository's: one transaction each, the log row included.
+    virtual std::int64_t create_logged(std::string_view name, const std::vector<std::int64_t>& permission_ids,
+                                       const LogEntryInput& log) = 0;
+    virtual void update_logged(const Group& group, const std::vector<std::int64_t>& permission_ids,
+                               const std::optional<LogEntryInput>& log) = 0;
+    virtual std::int64_t remove_logged(const std::vector<std::int64_t>& ids, const std::vector<LogEntryInput>& logs) = 0;
+    virtual GroupDeletionSummary deletion_summary(const std::vector<std::int64_t>& ids) = 0;
+};
+
+class PermissionRepository {
+public:
+    virtual ~PermissionRepository() = default;
+    // Every permission, ordered as Django orders them: app_label, model, codename.
+    virtual std::vector<Permission> all() = 0;
+};
+
+// Admin sessions in Django's django_session table, in a format of gatehouse's own
+// (session_data is JSON beginning {"gatehouse_user_id":<id>,), so Django, if it shares
+// the database, sees them as sessions it cannot decode and ignores them.
+class SessionRepository {
+public:
+    virtual ~SessionRepository() = default;
+    virtual void create(const Session& session) = 0;
+    // The session if it exists and has not expired at `now`.
+    virtual std::optional<Session> find(std::string_view key_hash, Timestamp now) = 0;
+    virtual void update(const Session& session) = 0;  // auth_hash and expires
+    virtual void remove(std::string_view key_hash) = 0;
+    // Ends every session of the user except `keep_key_hash` (empty: all of them).
+    virtual void remove_for_user(UserId user_id, std::string_view keep_key_hash = {}) = 0;
+    virtual std::int64_t remove_expired(Timestamp now) = 0;
 };
 
 class TokenRepository {
@@ -92,6 +150,11 @@ public:
     // Oldest first, as Django's history page.
     virtual std::vector<LogEntry> for_object(std::string_view app_label, std::string_view model,
                                              std::string_view object_id) = 0;
+    // Newest first, for the read-only log entry list.
+    virtual std::vector<LogEntry> list(std::int64_t offset, std::int64_t limit) = 0;
+    virtual std::int64_t count() = 0;
+    // (app_label, model) of a django_content_type id, for rendering entries.
+    virtual std::optional<std::pair<std::string, std::string>> content_type(std::int64_t content_type_id) = 0;
 };
 
 struct MigrationReport {
@@ -105,6 +168,8 @@ public:
     virtual GroupRepository& groups() = 0;
     virtual TokenRepository& tokens() = 0;
     virtual AdminLogRepository& admin_log() = 0;
+    virtual PermissionRepository& permissions() = 0;
+    virtual SessionRepository& sessions() = 0;
 
     // Creates Django's tables, records the migrations in django_migrations, and adds the
     // content types and permissions Django's post_migrate would. On a database Django

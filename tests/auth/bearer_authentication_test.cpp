@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <stdexcept>
 
 namespace gatehouse::auth {
 namespace {
@@ -31,6 +32,24 @@ public:
     bool has_permission(store::UserId, std::string_view) override { return false; }
     bool grant_permission(store::UserId, std::string_view) override { return false; }
     bool revoke_permission(store::UserId, std::string_view) override { return false; }
+    store::UserPage search(const store::UserQuery&) override { throw std::logic_error("not used"); }
+    store::UserRelations relations(store::UserId) override { throw std::logic_error("not used"); }
+    store::UserId create_logged(const store::NewUser&, const store::LogEntryInput&) override {
+        throw std::logic_error("not used");
+    }
+    void update_logged(const store::User&, const std::optional<store::UserRelations>&,
+                       const std::optional<store::LogEntryInput>&) override {
+        throw std::logic_error("not used");
+    }
+    void set_password_logged(store::UserId, std::string_view, const store::LogEntryInput&) override {
+        throw std::logic_error("not used");
+    }
+    std::int64_t remove_logged(const std::vector<store::UserId>&, const std::vector<store::LogEntryInput>&) override {
+        throw std::logic_error("not used");
+    }
+    store::UserDeletionSummary deletion_summary(const std::vector<store::UserId>&) override {
+        throw std::logic_error("not used");
+    }
 };
 
 class BearerAuthenticationTest : public ::testing::Test {

@@ -2,6 +2,8 @@
 
 #include "store/sqlite/write_transaction.hpp"
 
+#include <algorithm>
+
 namespace gatehouse::store::sqlite {
 namespace {
 
@@ -19,6 +21,9 @@ constexpr std::string_view select_for_object =
        JOIN "django_content_type" ct ON ct."id" = l."content_type_id"
        WHERE ct."app_label" = ?1 AND ct."model" = ?2 AND l."object_id" = ?3
        ORDER BY l."action_time", l."id")";
+constexpr std::string_view select_page =
+    "SELECT " LOG_COLUMNS R"( FROM "django_admin_log" l
+       ORDER BY l."action_time" DESC, l."id" DESC LIMIT ?1 OFFSET ?2)";
 
 #undef LOG_COLUMNS
 
@@ -49,24 +54,24 @@ std::string_view truncate_utf8(std::string_view text, std::size_t max_chars) {
     return text;
 }
 
+std::int64_t insert_log_entry(Connection& connection, const LogEntryInput& entry) {
+    Query q(connection.prepare(
+        R"(INSERT INTO "django_admin_log" ("action_time", "object_id", "object_repr", "change_message",
+           "content_type_id", "user_id", "action_flag")
+           VALUES (?1, ?2, ?3, ?4,
+                   (SELECT "id" FROM "django_content_type" WHERE "app_label" = ?5 AND "model" = ?6),
+                   ?7, ?8))"));
+    q.bind(1, now()).bind(2, entry.object_id);
+    q.bind(3, truncate_utf8(entry.object_repr, object_repr_max_chars)).bind(4, entry.change_message);
+    q.bind(5, entry.app_label).bind(6, entry.model).bind(7, entry.user_id);
+    q.bind(8, static_cast<int>(entry.action));
+    q.run();
+    return connection.last_insert_rowid();
+}
+
 std::int64_t SqliteAdminLog::log(const LogEntryInput& entry) {
     WriteTransaction tx(pool_);
-    auto& connection = tx.connection();
-    {
-        // A model without a content type row gets NULL, which the column allows.
-        Query q(connection.prepare(
-            R"(INSERT INTO "django_admin_log" ("action_time", "object_id", "object_repr", "change_message",
-               "content_type_id", "user_id", "action_flag")
-               VALUES (?1, ?2, ?3, ?4,
-                       (SELECT "id" FROM "django_content_type" WHERE "app_label" = ?5 AND "model" = ?6),
-                       ?7, ?8))"));
-        q.bind(1, now()).bind(2, entry.object_id);
-        q.bind(3, truncate_utf8(entry.object_repr, object_repr_max_chars)).bind(4, entry.change_message);
-        q.bind(5, entry.app_label).bind(6, entry.model).bind(7, entry.user_id);
-        q.bind(8, static_cast<int>(entry.action));
-        q.run();
-    }
-    const auto id = connection.last_insert_rowid();
+    const auto id = insert_log_entry(tx.connection(), entry);
     tx.commit();
     return id;
 }
@@ -88,6 +93,30 @@ std::vector<LogEntry> SqliteAdminLog::for_object(std::string_view app_label, std
     std::vector<LogEntry> entries;
     while (q.step()) entries.push_back(read_entry(q));
     return entries;
+}
+
+std::vector<LogEntry> SqliteAdminLog::list(std::int64_t offset, std::int64_t limit) {
+    auto connection = pool_.acquire();
+    Query q(connection->prepare(select_page));
+    q.bind(1, limit).bind(2, std::max<std::int64_t>(offset, 0));  // a negative LIMIT is none
+    std::vector<LogEntry> entries;
+    while (q.step()) entries.push_back(read_entry(q));
+    return entries;
+}
+
+std::int64_t SqliteAdminLog::count() {
+    auto connection = pool_.acquire();
+    Query q(connection->prepare(R"(SELECT COUNT(*) FROM "django_admin_log")"));
+    q.step();
+    return q.int64(0);
+}
+
+std::optional<std::pair<std::string, std::string>> SqliteAdminLog::content_type(std::int64_t content_type_id) {
+    auto connection = pool_.acquire();
+    Query q(connection->prepare(R"(SELECT "app_label", "model" FROM "django_content_type" WHERE "id" = ?1)"));
+    q.bind(1, content_type_id);
+    if (!q.step()) return std::nullopt;
+    return std::pair{q.text(0), q.text(1)};
 }
 
 }  // namespace gatehouse::store::sqlite

@@ -15,6 +15,20 @@ public:
     void remove_member(UserId user_id, std::int64_t group_id) override;
     bool remove(std::int64_t group_id) override;
 
+    std::optional<Group> find(std::int64_t group_id) override;
+    std::vector<Group> search(const std::vector<std::string>& terms, bool descending, std::int64_t offset,
+                              std::int64_t limit) override;
+    std::int64_t count_matching(const std::vector<std::string>& terms) override;
+    std::vector<Group> all_ordered_by_name() override;
+    std::vector<std::int64_t> permission_ids(std::int64_t group_id) override;
+    std::int64_t create_logged(std::string_view name, const std::vector<std::int64_t>& permission_ids,
+                               const LogEntryInput& log) override;
+    // For a group no longer there, writes nothing, log included.
+    void update_logged(const Group& group, const std::vector<std::int64_t>& permission_ids,
+                       const std::optional<LogEntryInput>& log) override;
+    std::int64_t remove_logged(const std::vector<std::int64_t>& ids, const std::vector<LogEntryInput>& logs) override;
+    GroupDeletionSummary deletion_summary(const std::vector<std::int64_t>& ids) override;
+
 private:
     ConnectionPool& pool_;
 };

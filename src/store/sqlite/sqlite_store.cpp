@@ -4,6 +4,8 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_admin_log.hpp"
 #include "store/sqlite/sqlite_groups.hpp"
+#include "store/sqlite/sqlite_permissions.hpp"
+#include "store/sqlite/sqlite_sessions.hpp"
 #include "store/sqlite/sqlite_tokens.hpp"
 #include "store/sqlite/sqlite_users.hpp"
 #include "store/sqlite/wal_checkpointer.hpp"
@@ -15,7 +17,7 @@ class SqliteStore final : public Store {
 public:
     SqliteStore(const std::string& path, const StoreOptions& options)
         : options_(options), pool_(path, options), users_(pool_), groups_(pool_), tokens_(pool_),
-          admin_log_(pool_) {
+          admin_log_(pool_), permissions_(pool_), sessions_(pool_) {
         if (path != ":memory:" && options.background_checkpoints) {
             checkpointer_ = std::make_unique<WalCheckpointer>(path, options);
         }
@@ -25,6 +27,8 @@ public:
     GroupRepository& groups() override { return groups_; }
     TokenRepository& tokens() override { return tokens_; }
     AdminLogRepository& admin_log() override { return admin_log_; }
+    PermissionRepository& permissions() override { return permissions_; }
+    SessionRepository& sessions() override { return sessions_; }
 
     MigrationReport migrate() override { return apply_migrations(pool_); }
 
@@ -45,6 +49,8 @@ private:
     SqliteGroups groups_;
     SqliteTokens tokens_;
     SqliteAdminLog admin_log_;
+    SqlitePermissions permissions_;
+    SqliteSessions sessions_;
     std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 

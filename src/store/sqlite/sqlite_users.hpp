@@ -4,7 +4,7 @@
 
 namespace gatehouse::store::sqlite {
 
-// auth_user and its permission links.
+// auth_user, its group and permission links, and (on deletion) its admin sessions.
 class SqliteUsers final : public UserRepository {
 public:
     explicit SqliteUsers(ConnectionPool& pool) : pool_(pool) {}
@@ -21,6 +21,16 @@ public:
     bool has_permission(UserId id, std::string_view app_label_dot_codename) override;
     bool grant_permission(UserId id, std::string_view app_label_dot_codename) override;
     bool revoke_permission(UserId id, std::string_view app_label_dot_codename) override;
+
+    UserPage search(const UserQuery& query) override;
+    UserRelations relations(UserId id) override;
+    UserId create_logged(const NewUser& user, const LogEntryInput& log) override;
+    // For a user no longer there, update_logged and set_password_logged write nothing, log included.
+    void update_logged(const User& user, const std::optional<UserRelations>& relations,
+                       const std::optional<LogEntryInput>& log) override;
+    void set_password_logged(UserId id, std::string_view encoded, const LogEntryInput& log) override;
+    std::int64_t remove_logged(const std::vector<UserId>& ids, const std::vector<LogEntryInput>& logs) override;
+    UserDeletionSummary deletion_summary(const std::vector<UserId>& ids) override;
 
 private:
     ConnectionPool& pool_;

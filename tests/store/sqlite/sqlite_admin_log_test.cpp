@@ -80,5 +80,48 @@ TEST_F(AdminLog, LogForMissingUserFailsTheForeignKey) {
     EXPECT_TRUE(rows("SELECT * FROM django_admin_log").empty());
 }
 
+TEST_F(AdminLog, ListIsNewestFirstAndPaged) {
+    const UserId admin = make_user("admin");
+    const UserId other = make_user("other");
+    for (int i = 0; i < 5; ++i) {
+        store_->admin_log().log({i % 2 ? other : admin, "auth", "user", std::to_string(i), "u", AdminAction::change,
+                                 "[]"});
+    }
+    auto object_ids = [](const std::vector<LogEntry>& entries) {
+        std::vector<std::string> ids;
+        for (const auto& entry : entries) ids.push_back(entry.object_id.value_or("-"));
+        return ids;
+    };
+    EXPECT_EQ(object_ids(store_->admin_log().list(0, 100)), (std::vector<std::string>{"4", "3", "2", "1", "0"}));
+    EXPECT_EQ(object_ids(store_->admin_log().list(1, 2)), (std::vector<std::string>{"3", "2"}));
+    EXPECT_EQ(object_ids(store_->admin_log().list(4, 2)), std::vector<std::string>{"0"});
+    EXPECT_TRUE(store_->admin_log().list(5, 2).empty());
+    EXPECT_EQ(store_->admin_log().count(), 5);
+}
+
+TEST_F(AdminLog, ListBreaksTiesOfActionTimeByIdDescending) {
+    const UserId admin = make_user("admin");
+    for (int i = 0; i < 3; ++i) {
+        store_->admin_log().log({admin, "auth", "user", std::to_string(i), "u", AdminAction::change, "[]"});
+    }
+    testing::execute(db_.path(), "UPDATE django_admin_log SET action_time = '2024-01-01 00:00:00'");
+    const auto entries = store_->admin_log().list(0, 10);
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_GT(entries[0].id, entries[1].id);
+    EXPECT_GT(entries[1].id, entries[2].id);
+}
+
+TEST_F(AdminLog, CountOfAnEmptyLogIsZero) { EXPECT_EQ(store_->admin_log().count(), 0); }
+
+TEST_F(AdminLog, ContentTypeNamesTheModel) {
+    const UserId admin = make_user("admin");
+    store_->admin_log().log({admin, "auth", "group", "1", "g", AdminAction::change, "[]"});
+    const auto entry = store_->admin_log().list(0, 1).at(0);
+    ASSERT_TRUE(entry.content_type_id.has_value());
+    EXPECT_EQ(store_->admin_log().content_type(*entry.content_type_id),
+              (std::optional<std::pair<std::string, std::string>>{{"auth", "group"}}));
+    EXPECT_FALSE(store_->admin_log().content_type(99999).has_value());
+}
+
 }  // namespace
 }  // namespace gatehouse::store

@@ -8,6 +8,33 @@ namespace {
 
 using Users = testing::MigratedStore;
 
+UserId make_user_with(Store& store, const std::string& username, const std::string& first_name,
+                      const std::string& last_name, const std::string& email) {
+    NewUser user;
+    user.username = username;
+    user.first_name = first_name;
+    user.last_name = last_name;
+    user.email = email;
+    user.password = "pbkdf2_sha256$1$salt$hash";
+    return store.users().create(user);
+}
+
+std::vector<std::string> usernames(const UserPage& page) {
+    std::vector<std::string> names;
+    for (const auto& user : page.users) names.push_back(user.username);
+    return names;
+}
+
+UserQuery terms(std::vector<std::string> words) {
+    UserQuery query;
+    query.terms = std::move(words);
+    return query;
+}
+
+LogEntryInput change_of(UserId actor, UserId object, const std::string& message = "[]") {
+    return {actor, "auth", "user", std::to_string(object), "u", AdminAction::change, message};
+}
+
 TEST_F(Users, CreateSetsDateJoinedAndDefaults) {
     const auto before = now();
     NewUser input;
@@ -174,6 +201,356 @@ TEST_F(Users, ConcurrentReadersAndWritersAgree) {
     for (auto& thread : threads) thread.join();
     EXPECT_EQ(failures, 0);
     EXPECT_EQ(store_->users().count(), 200);
+}
+
+TEST_F(Users, SearchRequiresEveryTermToMatchSomeField) {
+    make_user_with(*store_, "alice", "Alice", "Smith", "alice@example.com");
+    make_user_with(*store_, "bob", "Bob", "Smith", "bob@corp.test");
+    make_user_with(*store_, "carol", "Carol", "Jones", "carol@example.com");
+    EXPECT_EQ(usernames(store_->users().search(terms({"smith"}))), (std::vector<std::string>{"alice", "bob"}));
+    EXPECT_EQ(usernames(store_->users().search(terms({"smith", "example"}))), std::vector<std::string>{"alice"});
+    EXPECT_EQ(usernames(store_->users().search(terms({"jones", "bob"}))), std::vector<std::string>{});
+    // A term may match a different field in each user.
+    EXPECT_EQ(usernames(store_->users().search(terms({"o"}))), (std::vector<std::string>{"alice", "bob", "carol"}));
+    EXPECT_EQ(usernames(store_->users().search(terms({"ol"}))), std::vector<std::string>{"carol"});
+    EXPECT_EQ(usernames(store_->users().search(terms({"jones", "@example"}))), std::vector<std::string>{"carol"});
+    EXPECT_EQ(store_->users().search(terms({})).matching, 3);
+}
+
+TEST_F(Users, SearchIsCaseInsensitive) {
+    make_user_with(*store_, "Alice", "", "", "ALICE@Example.COM");
+    EXPECT_EQ(usernames(store_->users().search(terms({"aLiCe", "example.com"}))), std::vector<std::string>{"Alice"});
+}
+
+TEST_F(Users, SearchTreatsPercentLiterally) {
+    make_user_with(*store_, "100%sure", "", "", "");
+    make_user_with(*store_, "100xsure", "", "", "");
+    EXPECT_EQ(usernames(store_->users().search(terms({"0%s"}))), std::vector<std::string>{"100%sure"});
+    EXPECT_EQ(usernames(store_->users().search(terms({"%"}))), std::vector<std::string>{"100%sure"});
+}
+
+TEST_F(Users, SearchTreatsUnderscoreAndBackslashLiterally) {
+    make_user_with(*store_, "a_b", "", "", "");
+    make_user_with(*store_, "axb", "", "", "");
+    make_user_with(*store_, "a\\b", "", "", "");
+    EXPECT_EQ(usernames(store_->users().search(terms({"a_b"}))), std::vector<std::string>{"a_b"});
+    EXPECT_EQ(usernames(store_->users().search(terms({"a\\b"}))), std::vector<std::string>{"a\\b"});
+    EXPECT_EQ(usernames(store_->users().search(terms({"\\"}))), std::vector<std::string>{"a\\b"});
+}
+
+TEST_F(Users, SearchTreatsQuotesInTermsAsText) {
+    make_user_with(*store_, "o'brien", "", "", "");
+    make_user_with(*store_, "say\"hi", "", "", "");
+    EXPECT_EQ(usernames(store_->users().search(terms({"'"}))), std::vector<std::string>{"o'brien"});
+    EXPECT_EQ(usernames(store_->users().search(terms({"\""}))), std::vector<std::string>{"say\"hi"});
+}
+
+TEST_F(Users, SearchTermsMayHoldAnyText) {
+    make_user_with(*store_, "zoë", "", "", "");
+    EXPECT_EQ(usernames(store_->users().search(terms({"oë"}))), std::vector<std::string>{"zoë"});
+    EXPECT_TRUE(store_->users().search(terms({"\xff\n\t\x01"})).users.empty());
+}
+
+TEST_F(Users, SearchFiltersByFlagsAndGroup) {
+    const UserId alice = make_user("alice");
+    const UserId bob = make_user("bob");
+    make_user("carol");
+    auto a = *store_->users().find_by_id(alice);
+    a.is_staff = true;
+    a.is_superuser = true;
+    store_->users().update(a);
+    auto b = *store_->users().find_by_id(bob);
+    b.is_active = false;
+    b.is_staff = true;
+    store_->users().update(b);
+    const auto group = store_->groups().create("editors");
+    store_->groups().add_member(bob, group);
+
+    UserQuery query;
+    query.is_staff = true;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"alice", "bob"}));
+    query.is_active = true;
+    EXPECT_EQ(usernames(store_->users().search(query)), std::vector<std::string>{"alice"});
+    query = {};
+    query.is_superuser = false;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"bob", "carol"}));
+    query = {};
+    query.is_staff = false;
+    EXPECT_EQ(usernames(store_->users().search(query)), std::vector<std::string>{"carol"});
+    query = {};
+    query.group_id = group;
+    EXPECT_EQ(usernames(store_->users().search(query)), std::vector<std::string>{"bob"});
+    query.group_id = group + 1;
+    EXPECT_EQ(store_->users().search(query).matching, 0);
+}
+
+TEST_F(Users, SearchOrdersByTheColumnWithTiesBrokenByIdDescending) {
+    make_user_with(*store_, "b", "", "Same", "2@x");
+    make_user_with(*store_, "a", "", "Same", "3@x");
+    make_user_with(*store_, "c", "", "Other", "1@x");
+    UserQuery query;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"a", "b", "c"}));
+    query.descending = true;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"c", "b", "a"}));
+    query.order_by = UserQuery::OrderBy::last_name;
+    query.descending = false;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"c", "a", "b"}));
+    query.descending = true;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"a", "b", "c"}));
+    query.order_by = UserQuery::OrderBy::email;
+    query.descending = false;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"c", "b", "a"}));
+    query.order_by = UserQuery::OrderBy::is_staff;  // all equal: id descending
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"c", "a", "b"}));
+    query.order_by = UserQuery::OrderBy::id;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"b", "a", "c"}));
+    query.descending = true;
+    EXPECT_EQ(usernames(store_->users().search(query)), (std::vector<std::string>{"c", "a", "b"}));
+}
+
+TEST_F(Users, SearchPagesButCountsEveryMatch) {
+    for (const char* name : {"u1", "u2", "u3", "u4", "u5", "x"}) make_user(name);
+    UserQuery query = terms({"u"});
+    query.offset = 1;
+    query.limit = 2;
+    auto page = store_->users().search(query);
+    EXPECT_EQ(usernames(page), (std::vector<std::string>{"u2", "u3"}));
+    EXPECT_EQ(page.matching, 5);
+    query.offset = 4;
+    EXPECT_EQ(usernames(store_->users().search(query)), std::vector<std::string>{"u5"});
+    query.offset = 10;
+    page = store_->users().search(query);
+    EXPECT_TRUE(page.users.empty());
+    EXPECT_EQ(page.matching, 5);
+    query.offset = 0;
+    query.limit = -1;  // no limit
+    EXPECT_EQ(store_->users().search(query).users.size(), 5u);
+}
+
+TEST_F(Users, RelationsAreSortedAndHoldDirectPermissionsOnly) {
+    const UserId id = make_user("alice");
+    const auto g1 = store_->groups().create("g1");
+    const auto g2 = store_->groups().create("g2");
+    store_->groups().add_member(id, g2);
+    store_->groups().add_member(id, g1);
+    store_->groups().grant_permission(g1, "auth.add_user");
+    store_->users().grant_permission(id, "auth.view_user");
+    store_->users().grant_permission(id, "auth.change_user");
+    const auto relations = store_->users().relations(id);
+    EXPECT_EQ(relations.group_ids, (std::vector<std::int64_t>{g1, g2}));
+    const auto expected = rows(
+        "SELECT p.id FROM auth_permission p JOIN django_content_type ct ON ct.id = p.content_type_id "
+        "WHERE ct.app_label = 'auth' AND p.codename IN ('view_user', 'change_user') ORDER BY p.id");
+    ASSERT_EQ(relations.permission_ids.size(), 2u);
+    EXPECT_EQ(std::to_string(relations.permission_ids[0]), expected.at(0));
+    EXPECT_EQ(std::to_string(relations.permission_ids[1]), expected.at(1));
+    EXPECT_TRUE(store_->users().relations(id + 100).group_ids.empty());
+}
+
+TEST_F(Users, CreateLoggedWritesTheUserAndItsLogEntryWithTheNewId) {
+    const UserId admin = make_user("admin");
+    NewUser input;
+    input.username = "bob";
+    input.password = "!unusable";
+    const UserId id = store_->users().create_logged(
+        input, {admin, "auth", "user", "ignored", "bob", AdminAction::addition, R"([{"added": {}}])"});
+    EXPECT_EQ(store_->users().find_by_id(id)->username, "bob");
+    EXPECT_EQ(rows("SELECT l.object_id, l.object_repr, l.action_flag, l.change_message, l.user_id, "
+                   "ct.app_label || '.' || ct.model FROM django_admin_log l "
+                   "JOIN django_content_type ct ON ct.id = l.content_type_id"),
+              std::vector<std::string>{std::to_string(id) + "|bob|1|[{\"added\": {}}]|" + std::to_string(admin) +
+                                       "|auth.user"});
+}
+
+TEST_F(Users, CreateLoggedWithTakenUsernameWritesNothing) {
+    const UserId admin = make_user("admin");
+    NewUser input;
+    input.username = "admin";
+    EXPECT_THROW(store_->users().create_logged(input, change_of(admin, 0)), DuplicateError);
+    EXPECT_EQ(store_->users().count(), 1);
+    EXPECT_TRUE(rows("SELECT * FROM django_admin_log").empty());
+}
+
+TEST_F(Users, CreateLoggedByAMissingUserWritesNothing) {
+    NewUser input;
+    input.username = "bob";
+    EXPECT_THROW(store_->users().create_logged(input, change_of(999, 0)), StoreError);
+    EXPECT_EQ(store_->users().count(), 0);
+}
+
+TEST_F(Users, CreateLoggedForAModelWithoutContentTypeLogsNull) {
+    const UserId admin = make_user("admin");
+    NewUser input;
+    input.username = "bob";
+    store_->users().create_logged(input, {admin, "shop", "customer", "", "bob", AdminAction::addition, "[]"});
+    EXPECT_EQ(rows("SELECT content_type_id FROM django_admin_log"), std::vector<std::string>{"NULL"});
+}
+
+TEST_F(Users, UpdateLoggedWritesEveryColumnButThePassword) {
+    const UserId admin = make_user("admin");
+    const UserId id = make_user("alice");
+    auto user = *store_->users().find_by_id(id);
+    store_->users().set_password(id, "argon2$changed-meanwhile");
+    user.password = "stale";
+    user.username = "alice2";
+    user.email = "a2@example.com";
+    user.is_staff = true;
+    store_->users().update_logged(user, std::nullopt, change_of(admin, id, "[1]"));
+    const auto read = *store_->users().find_by_id(id);
+    EXPECT_EQ(read.password, "argon2$changed-meanwhile");
+    EXPECT_EQ(read.username, "alice2");
+    EXPECT_EQ(read.email, "a2@example.com");
+    EXPECT_TRUE(read.is_staff);
+    EXPECT_EQ(rows("SELECT object_id, change_message FROM django_admin_log"),
+              std::vector<std::string>{std::to_string(id) + "|[1]"});
+}
+
+TEST_F(Users, UpdateLoggedReplacesRelationsKeepingUnchangedLinks) {
+    const UserId id = make_user("alice");
+    const auto g1 = store_->groups().create("g1");
+    const auto g2 = store_->groups().create("g2");
+    const auto g3 = store_->groups().create("g3");
+    store_->groups().add_member(id, g1);
+    store_->groups().add_member(id, g2);
+    store_->users().grant_permission(id, "auth.view_user");
+    const auto kept_link = rows("SELECT id FROM auth_user_groups WHERE group_id = " + std::to_string(g2));
+    const auto permissions = store_->users().relations(id).permission_ids;
+
+    auto user = *store_->users().find_by_id(id);
+    store_->users().update_logged(user, UserRelations{{g3, g2, g3}, {}}, std::nullopt);
+    EXPECT_EQ(store_->users().relations(id).group_ids, (std::vector<std::int64_t>{g2, g3}));
+    EXPECT_TRUE(store_->users().relations(id).permission_ids.empty());
+    EXPECT_EQ(rows("SELECT id FROM auth_user_groups WHERE group_id = " + std::to_string(g2)), kept_link);
+    EXPECT_TRUE(rows("SELECT * FROM django_admin_log").empty());
+
+    store_->users().update_logged(user, UserRelations{{}, permissions}, std::nullopt);
+    EXPECT_TRUE(store_->users().relations(id).group_ids.empty());
+    EXPECT_EQ(store_->users().relations(id).permission_ids, permissions);
+}
+
+TEST_F(Users, UpdateLoggedWithoutRelationsLeavesTheLinks) {
+    const UserId id = make_user("alice");
+    const auto group = store_->groups().create("g1");
+    store_->groups().add_member(id, group);
+    store_->users().update_logged(*store_->users().find_by_id(id), std::nullopt, std::nullopt);
+    EXPECT_EQ(store_->users().relations(id).group_ids, std::vector<std::int64_t>{group});
+}
+
+TEST_F(Users, UpdateLoggedWithTakenUsernameWritesNothing) {
+    const UserId admin = make_user("admin");
+    const UserId id = make_user("alice");
+    const auto group = store_->groups().create("g1");
+    store_->groups().add_member(id, group);
+    auto user = *store_->users().find_by_id(id);
+    user.username = "admin";
+    user.email = "new@example.com";
+    EXPECT_THROW(store_->users().update_logged(user, UserRelations{{}, {}}, change_of(admin, id)), DuplicateError);
+    const auto read = *store_->users().find_by_id(id);
+    EXPECT_EQ(read.username, "alice");
+    EXPECT_EQ(read.email, "");
+    EXPECT_EQ(store_->users().relations(id).group_ids, std::vector<std::int64_t>{group});
+    EXPECT_TRUE(rows("SELECT * FROM django_admin_log").empty());
+}
+
+TEST_F(Users, UpdateLoggedWithUnknownGroupWritesNothing) {
+    const UserId admin = make_user("admin");
+    const UserId id = make_user("alice");
+    auto user = *store_->users().find_by_id(id);
+    user.email = "new@example.com";
+    EXPECT_THROW(store_->users().update_logged(user, UserRelations{{12345}, {}}, change_of(admin, id)), StoreError);
+    EXPECT_EQ(store_->users().find_by_id(id)->email, "");
+    EXPECT_TRUE(rows("SELECT * FROM auth_user_groups").empty());
+    EXPECT_TRUE(rows("SELECT * FROM django_admin_log").empty());
+}
+
+TEST_F(Users, UpdateLoggedOfAMissingUserWritesNothing) {
+    const UserId admin = make_user("admin");
+    User ghost;
+    ghost.id = 999;
+    ghost.username = "ghost";
+    store_->users().update_logged(ghost, UserRelations{{}, {}}, change_of(admin, 999));
+    EXPECT_EQ(store_->users().count(), 1);
+    EXPECT_TRUE(rows("SELECT * FROM django_admin_log").empty());
+}
+
+TEST_F(Users, SetPasswordLoggedWritesTheHashAndTheLogEntry) {
+    const UserId admin = make_user("admin");
+    const UserId id = make_user("alice");
+    store_->users().set_password_logged(id, "argon2$new", change_of(admin, id, "[\"pw\"]"));
+    EXPECT_EQ(store_->users().find_by_id(id)->password, "argon2$new");
+    EXPECT_EQ(rows("SELECT object_id, change_message FROM django_admin_log"),
+              std::vector<std::string>{std::to_string(id) + "|[\"pw\"]"});
+}
+
+TEST_F(Users, SetPasswordLoggedByAMissingUserWritesNothing) {
+    const UserId id = make_user("alice");
+    EXPECT_THROW(store_->users().set_password_logged(id, "argon2$new", change_of(999, id)), StoreError);
+    EXPECT_EQ(store_->users().find_by_id(id)->password, "pbkdf2_sha256$1$salt$hash");
+}
+
+TEST_F(Users, RemoveLoggedCascadesLogsAndEndsSessions) {
+    const UserId admin = make_user("admin");
+    const UserId alice = make_user("alice");
+    const UserId bob = make_user("bob");
+    const auto group = store_->groups().create("g1");
+    store_->groups().add_member(alice, group);
+    store_->groups().add_member(admin, group);
+    store_->users().grant_permission(bob, "auth.view_user");
+    store_->admin_log().log(change_of(alice, admin, "by alice"));
+    store_->tokens().record_outstanding({"jti1", "token", alice, now(), now() + std::chrono::hours(1)});
+    const auto later = now() + std::chrono::hours(1);
+    store_->sessions().create({std::string(40, 'a'), alice, "h", later});
+    store_->sessions().create({std::string(40, 'b'), admin, "h", later});
+
+    const auto removed = store_->users().remove_logged(
+        {alice, bob, 999},
+        {{admin, "auth", "user", std::to_string(alice), "alice", AdminAction::deletion, ""},
+         {admin, "auth", "user", std::to_string(bob), "bob", AdminAction::deletion, ""}});
+    EXPECT_EQ(removed, 2);
+    EXPECT_EQ(store_->users().count(), 1);
+    EXPECT_EQ(rows("SELECT user_id FROM auth_user_groups"), std::vector<std::string>{std::to_string(admin)});
+    EXPECT_TRUE(rows("SELECT * FROM auth_user_user_permissions").empty());
+    EXPECT_EQ(rows("SELECT user_id, object_id, action_flag FROM django_admin_log ORDER BY id"),
+              (std::vector<std::string>{std::to_string(admin) + "|" + std::to_string(alice) + "|3",
+                                        std::to_string(admin) + "|" + std::to_string(bob) + "|3"}));
+    EXPECT_EQ(rows("SELECT jti, user_id FROM token_blacklist_outstandingtoken"),
+              std::vector<std::string>{"jti1|NULL"});
+    EXPECT_EQ(rows("SELECT session_key FROM django_session"), std::vector<std::string>{std::string(40, 'b')});
+}
+
+TEST_F(Users, RemoveLoggedByAMissingUserWritesNothing) {
+    const UserId alice = make_user("alice");
+    EXPECT_THROW(store_->users().remove_logged({alice}, {change_of(999, alice)}), StoreError);
+    EXPECT_TRUE(store_->users().find_by_id(alice).has_value());
+}
+
+TEST_F(Users, RemoveEndsTheUsersSessions) {
+    const UserId alice = make_user("alice");
+    store_->sessions().create({std::string(40, 'a'), alice, "h", now() + std::chrono::hours(1)});
+    EXPECT_TRUE(store_->users().remove(alice));
+    EXPECT_TRUE(rows("SELECT * FROM django_session").empty());
+}
+
+TEST_F(Users, DeletionSummaryCountsTheRowsThatCascade) {
+    const UserId admin = make_user("admin");
+    const UserId alice = make_user("alice");
+    const UserId bob = make_user("bob");
+    const auto g1 = store_->groups().create("g1");
+    const auto g2 = store_->groups().create("g2");
+    store_->groups().add_member(alice, g1);
+    store_->groups().add_member(alice, g2);
+    store_->groups().add_member(admin, g1);
+    store_->users().grant_permission(bob, "auth.view_user");
+    store_->admin_log().log(change_of(alice, admin));
+    store_->admin_log().log(change_of(admin, alice));
+    store_->tokens().record_outstanding({"jti1", "token", alice, now(), now() + std::chrono::hours(1)});
+
+    const auto summary = store_->users().deletion_summary({alice, bob, 999});
+    EXPECT_EQ(summary.users, 2);
+    EXPECT_EQ(summary.group_links, 2);
+    EXPECT_EQ(summary.permission_links, 1);
+    EXPECT_EQ(summary.log_entries, 1);
+    EXPECT_EQ(store_->users().deletion_summary({}).users, 0);
 }
 
 }  // namespace

@@ -7,9 +7,23 @@ build_packages=(build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libssl-dev libsqlite3-dev
   libargon2-dev libcrypt-dev zlib1g-dev libcli11-dev libkainjow-mustache-dev)
 test_packages=(libgtest-dev libgmock-dev libbenchmark-dev python3-pytest python3-requests python3-jwt
-  python3-django python3-djangorestframework python3-djangorestframework-simplejwt gunicorn wrk sqlite3)
+  python3-django python3-djangorestframework python3-djangorestframework-simplejwt gunicorn wrk sqlite3
+  chromium)
 packages=("${build_packages[@]}")
-[ "$what" = test ] && packages+=("${test_packages[@]}")
+if [ "$what" = test ]; then
+  packages+=("${test_packages[@]}")
+  # The browser tests (tests/browser) also need Node.js >= 18 and npm. Debian ships them as two
+  # packages, nodejs and npm. A Node.js installed some other way is kept: NodeSource's nodejs
+  # package bundles npm and conflicts with Debian's npm, so Debian's are only added when missing.
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    if dpkg-query -W -f='${Status} ${Provides}\n' nodejs 2>/dev/null | grep -q "install ok installed.*\bnpm\b"; then
+      echo "the installed nodejs package should provide node and npm, but one is missing: reinstall it" >&2
+      exit 1
+    fi
+    command -v node >/dev/null 2>&1 || packages+=(nodejs)
+    packages+=(npm)
+  fi
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -59,7 +59,7 @@ boost::json::array recent_actions(AdminRequest& request) {
 http::Response index_view(AdminRequest& request) {
     boost::json::array apps = app_list(request.permissions);
     boost::json::array actions = recent_actions(request);
-    boost::json::object data{{"title", "Site administration"}, {"body_class", "index"}};
+    boost::json::object data{{"title", "Site administration"}, {"body_class", "index"}, {"show_recent", true}};
     data["has_apps"] = !apps.empty();
     data["apps"] = std::move(apps);
     data["has_actions"] = !actions.empty();

@@ -183,6 +183,19 @@ void AdminSite::add_routes(http::Router& router) {
                 }});
 }
 
+store::LogEntryInput log_entry_for(const AdminRequest& request, std::string_view model, std::int64_t object_id,
+                                   std::string object_repr, store::AdminAction action, std::string change_message) {
+    store::LogEntryInput log;
+    log.user_id = request.user().id;
+    log.app_label = "auth";
+    log.model = std::string(model);
+    log.object_id = std::to_string(object_id);
+    log.object_repr = std::move(object_repr);
+    log.action = action;
+    log.change_message = std::move(change_message);
+    return log;
+}
+
 std::string display_name(const store::User& user) {
     std::string full = user.first_name;
     if (!user.last_name.empty()) full += (full.empty() ? "" : " ") + user.last_name;

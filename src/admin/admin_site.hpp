@@ -64,6 +64,10 @@ http::Response redirect(AdminRequest& request, std::string location);
 http::Response forbidden(AdminRequest& request);
 http::Response not_found(AdminRequest& request);
 
+// The django_admin_log row for an action of the signed-in user on auth.<model> #object_id.
+store::LogEntryInput log_entry_for(const AdminRequest& request, std::string_view model, std::int64_t object_id,
+                                   std::string object_repr, store::AdminAction action, std::string change_message);
+
 // "Full Name" or the username, as the admin greets and logs users.
 std::string display_name(const store::User& user);
 // The breadcrumbs every page starts with.

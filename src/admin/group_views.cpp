@@ -23,15 +23,7 @@ std::string group_url(std::int64_t id, std::string_view page = "change/") {
 
 store::LogEntryInput log_entry(const AdminRequest& request, std::int64_t id, const std::string& name,
                                store::AdminAction action, std::string message) {
-    store::LogEntryInput log;
-    log.user_id = request.user().id;
-    log.app_label = "auth";
-    log.model = "group";
-    log.object_id = std::to_string(id);
-    log.object_repr = name;
-    log.action = action;
-    log.change_message = std::move(message);
-    return log;
+    return log_entry_for(request, "group", id, name, action, std::move(message));
 }
 
 struct GroupForm {

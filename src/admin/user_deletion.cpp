@@ -1,5 +1,6 @@
 #include "admin/user_deletion.hpp"
 
+#include "admin/change_message.hpp"
 #include "admin/form_support.hpp"
 
 #include <boost/json/array.hpp>
@@ -36,14 +37,8 @@ std::int64_t delete_users(AdminRequest& request, const std::vector<store::User>&
     std::vector<store::LogEntryInput> logs;
     for (const store::User& user : users) {
         ids.push_back(user.id);
-        store::LogEntryInput log;
-        log.user_id = request.user().id;
-        log.app_label = "auth";
-        log.model = "user";
-        log.object_id = std::to_string(user.id);
-        log.object_repr = user.username;
-        log.action = store::AdminAction::deletion;
-        logs.push_back(std::move(log));
+        logs.push_back(log_entry_for(request, "user", user.id, user.username, store::AdminAction::deletion,
+                                     deletion_message()));
     }
     std::int64_t deleted = request.store().users().remove_logged(ids, logs);
     // remove_logged ends their sessions with them.

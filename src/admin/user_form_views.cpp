@@ -27,15 +27,7 @@ boost::json::array to_json_list(const std::vector<std::string>& items) {
 
 store::LogEntryInput log_entry(const AdminRequest& request, const store::User& target, store::AdminAction action,
                                std::string message) {
-    store::LogEntryInput log;
-    log.user_id = request.user().id;
-    log.app_label = "auth";
-    log.model = "user";
-    log.object_id = std::to_string(target.id);
-    log.object_repr = target.username;
-    log.action = action;
-    log.change_message = std::move(message);
-    return log;
+    return log_entry_for(request, "user", target.id, target.username, action, std::move(message));
 }
 
 bool is_system_user(const AdminRequest& request, store::UserId id) {

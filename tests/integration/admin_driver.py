@@ -4,8 +4,14 @@ the page's CSRF token, the session cookies and same-origin Origin/Referer header
 import html.parser
 import re
 import urllib.parse
+import uuid
 
 import requests
+
+
+def unique(prefix):
+    """A fresh name, so tests sharing a server do not collide."""
+    return "%s_%s" % (prefix, uuid.uuid4().hex[:8])
 
 
 class Form:

@@ -128,3 +128,13 @@ def django_orm(server):
     from django.contrib.auth.models import Group, Permission, User
     from django.db import connection
     return {"User": User, "Group": Group, "Permission": Permission, "connection": connection}
+
+
+@pytest.fixture(scope="module")
+def admin(server):
+    """The superuser, signed in to the admin in a browser-like session of its own."""
+    from admin_driver import Admin
+    browser = Admin(server.base)
+    browser.login(ADMIN_USER, ADMIN_PASSWORD)
+    assert browser.logged_in()
+    return browser

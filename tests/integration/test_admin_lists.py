@@ -6,16 +6,7 @@ import uuid
 
 import pytest
 
-from admin_driver import Admin
-from conftest import ADMIN_PASSWORD, ADMIN_USER
-
-
-@pytest.fixture(scope="module")
-def admin(server):
-    a = Admin(server.base)
-    a.login(ADMIN_USER, ADMIN_PASSWORD)
-    assert a.logged_in()
-    return a
+from admin_driver import unique
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +106,7 @@ def test_action_without_selection_changes_nothing(admin):
 
 
 def test_history_renders_django_change_messages(admin):
-    name = "hist_" + uuid.uuid4().hex[:8]
+    name = unique("hist")
     user_id = admin.add_user(name, "Kx9-history-Passw0rd")
     admin.change_user(user_id, email="h@example.com", is_active=False)
     admin.change_user(user_id)
@@ -128,7 +119,7 @@ def test_history_renders_django_change_messages(admin):
 
 
 def test_recent_actions_on_the_index(admin):
-    name = "recent_" + uuid.uuid4().hex[:8]
+    name = unique("recent")
     admin.add_user(name, "Kx9-recent-Passw0rd")
     page = admin.page("/admin/")
     assert "Recent actions" in page.text and name in page.text

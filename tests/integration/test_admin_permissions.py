@@ -1,29 +1,14 @@
 """What a staff user sees and may do in the admin follows their model permissions, and a
 non-superuser cannot hand out more than they hold. The system user cannot be deleted or
 deactivated."""
-import itertools
-import uuid
 
 import pytest
 import requests
 
-from admin_driver import Admin
+from admin_driver import Admin, unique
 from conftest import ADMIN_PASSWORD, ADMIN_USER
 
 PASSWORD = "Kx9-admin-tests-Passw0rd"
-counter = itertools.count()
-
-
-def unique(prefix):
-    return "%s_%s" % (prefix, uuid.uuid4().hex[:8])
-
-
-@pytest.fixture(scope="module")
-def admin(server):
-    a = Admin(server.base)
-    a.login(ADMIN_USER, ADMIN_PASSWORD)
-    assert a.logged_in()
-    return a
 
 
 @pytest.fixture

@@ -3,27 +3,14 @@ a new session at login, sessions that end server-side (logout, deactivation, del
 password change), no off-site redirects, security headers, throttled logins."""
 import shutil
 import tempfile
-import uuid
 
 import pytest
 import requests
 
-from admin_driver import Admin
+from admin_driver import Admin, unique
 from conftest import ADMIN_PASSWORD, ADMIN_USER, Gatehouse
 
 PASSWORD = "Kx9-admin-safety-Passw0rd"
-
-
-def unique(prefix):
-    return "%s_%s" % (prefix, uuid.uuid4().hex[:8])
-
-
-@pytest.fixture(scope="module")
-def admin(server):
-    a = Admin(server.base)
-    a.login(ADMIN_USER, ADMIN_PASSWORD)
-    assert a.logged_in()
-    return a
 
 
 @pytest.fixture

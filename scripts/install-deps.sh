@@ -5,10 +5,10 @@ set -euo pipefail
 what=${1:-build}
 build_packages=(build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libssl-dev libsqlite3-dev
-  libargon2-dev libcrypt-dev zlib1g-dev libcli11-dev libkainjow-mustache-dev)
+  libargon2-dev libcrypt-dev zlib1g-dev libcli11-dev libkainjow-mustache-dev libpq-dev)
 test_packages=(libgtest-dev libgmock-dev libbenchmark-dev python3-pytest python3-requests python3-jwt
   python3-django python3-djangorestframework python3-djangorestframework-simplejwt gunicorn wrk sqlite3
-  chromium)
+  chromium postgresql haproxy python3-psycopg2)
 packages=("${build_packages[@]}")
 if [ "$what" = test ]; then
   packages+=("${test_packages[@]}")

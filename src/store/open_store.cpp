@@ -1,4 +1,5 @@
 // Database URLs in the form dj-database-url reads them, which is what Django users know.
+#include "store/postgres/postgres_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -17,8 +18,9 @@ std::unique_ptr<Store> open_store(std::string_view url, const StoreOptions& opti
         }
         return sqlite::open_sqlite_store(std::string(rest.substr(1)), options);
     }
+    // postgres://user:password@host:port/database?sslmode=..., as libpq reads it (both schemes).
     if (url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-        throw StoreError("PostgreSQL support is not built yet");
+        return postgres::open_postgres_store(std::string(url), options);
     }
     const auto colon = url.find(':');
     throw StoreError("unsupported database URL scheme \"" +

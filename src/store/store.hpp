@@ -1,6 +1,6 @@
 #pragma once
-// The database interface. Handlers and services see only this; sqlite/ (and later
-// postgres/) implement it on Django's own tables. Every method is safe to call from any
+// The database interface. Handlers and services see only this; sqlite/ and postgres/
+// implement it on Django's own tables. Every method is safe to call from any
 // thread. Failures of the database itself throw StoreError; expected outcomes (no such
 // user, a token already blacklisted) are return values.
 #include "store/types.hpp"
@@ -192,7 +192,7 @@ struct StoreOptions {
 };
 
 // Opens the store a database URL names: sqlite:///relative/path, sqlite:////absolute/path
-// (later postgres://...). Throws StoreError with a clear message when it cannot.
+// or postgres://user:password@host:port/db (postgresql:// too). Throws StoreError with a clear message when it cannot.
 std::unique_ptr<Store> open_store(std::string_view database_url, const StoreOptions& options = {});
 
 // Django's format for a datetime in SQLite ("2024-01-31 12:34:56.123456") and DRF's ISO 8601

@@ -36,13 +36,16 @@ TEST(OpenStore, InMemoryDatabaseMigratesAndWorks) {
     EXPECT_EQ(store->users().count(), 0);
 }
 
-TEST(OpenStore, PostgresIsNotBuiltYet) {
-    try {
-        open_store("postgres://user:secret@localhost:5432/db");
-        FAIL();
-    } catch (const StoreError& e) {
-        EXPECT_STREQ(e.what(), "PostgreSQL support is not built yet");
+TEST(OpenStore, PostgresUrlsOpenWithoutConnectingAndHideThePassword) {
+    // Nothing listens on port 1: opening works, the first call fails with a StoreError.
+    for (std::string scheme : {"postgres", "postgresql"}) {
+        auto store = open_store(scheme + "://user:secret@127.0.0.1:1/db");
+        EXPECT_EQ(store->describe().find("secret"), std::string::npos) << store->describe();
+        EXPECT_NE(store->describe().find(scheme + "://user:***@127.0.0.1:1/db"), std::string::npos)
+            << store->describe();
+        EXPECT_THROW(store->users().count(), StoreError);
     }
+    EXPECT_THROW(open_store("postgres://host/db?no_such_parameter=1"), StoreError);
 }
 
 TEST(OpenStore, RejectsUnknownSchemesWithoutEchoingSecrets) {

@@ -1,0 +1,36 @@
+#pragma once
+// Django's migration history for the apps gatehouse shares a database with, as the SQL that
+// Django 4.2 runs for each migration on PostgreSQL. Replaying it, rather than creating the
+// final tables directly, gives a database the same columns (in the same positions, dropped
+// ones included), constraint and index names as one Django migrated, and lets a database
+// Django left part-way be brought forward step by step.
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace gatehouse::store::postgres {
+
+struct DjangoMigration {
+    std::string_view app;
+    std::string_view name;
+    std::vector<std::string_view> statements;  // may be empty: state-only migrations
+};
+
+// In the order Django applies them on an empty database (the SQLite backend's order).
+std::span<const DjangoMigration> django_migrations();
+
+// The DDL Django's MigrationRecorder uses before the first migration.
+extern const std::string_view django_migrations_table_ddl;
+
+// A model Django's post_migrate hooks give a content type and the four default permissions.
+struct DjangoModel {
+    std::string_view app_label;
+    std::string_view model;         // lower-case model name
+    std::string_view verbose_name;  // for "Can add <verbose_name>"
+};
+
+// In INSTALLED_APPS order, models in definition order: the order Django creates them, so the
+// ids match those of a Django-made database.
+std::span<const DjangoModel> django_models();
+
+}  // namespace gatehouse::store::postgres

@@ -3,7 +3,8 @@
 The Django reference (../shared/reference/django) and gatehouse go through the same admin
 actions, driven by the conformance suite's browser-like AdminClient, and the rows each one
 writes (action_flag, change_message, object_repr and the object's model; not ids or times)
-are read back from each server's SQLite database and compared. The reference's rows are also
+are read back from each server's database (SQLite, or PostgreSQL for gatehouse with
+GATEHOUSE_TEST_POSTGRES_URL) and compared. The reference's rows are also
 checked against the messages written down below, so a change in the driver or in Django
 shows up as such and not as a gatehouse failure.
 
@@ -24,7 +25,7 @@ import uuid
 
 import pytest
 
-from conftest import ADMIN_PASSWORD, ADMIN_USER, free_port
+from conftest import ADMIN_PASSWORD, ADMIN_USER, free_port, is_postgres, query
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
@@ -67,22 +68,25 @@ EXPECTED = [
 ]
 
 
-def read_only(db):
-    return contextlib.closing(sqlite3.connect("file:%s?mode=ro" % db, uri=True))
+def read_only(db, sql, *args):
+    """Rows from `db`: a SQLite file, opened read-only, or a postgres:// URL (gatehouse with
+    GATEHOUSE_TEST_POSTGRES_URL)."""
+    if is_postgres(db):
+        return query(db, sql, *args)
+    with contextlib.closing(sqlite3.connect("file:%s?mode=ro" % db, uri=True)) as conn:
+        return conn.execute(sql, args).fetchall()
 
 
 def admin_log_after(db, last_id):
     """(model, action_flag, change_message, object_repr) of the rows after id `last_id`."""
-    with read_only(db) as conn:
-        return conn.execute(
-            'SELECT ct."app_label" || \'.\' || ct."model", l."action_flag", l."change_message", l."object_repr" '
+    return read_only(
+        db, 'SELECT ct."app_label" || \'.\' || ct."model", l."action_flag", l."change_message", l."object_repr" '
             'FROM "django_admin_log" l LEFT JOIN "django_content_type" ct ON ct."id" = l."content_type_id" '
-            'WHERE l."id" > ? ORDER BY l."id"', (last_id,)).fetchall()
+            'WHERE l."id" > ? ORDER BY l."id"', last_id)
 
 
 def last_log_id(db):
-    with read_only(db) as conn:
-        return conn.execute('SELECT COALESCE(MAX("id"), 0) FROM "django_admin_log"').fetchone()[0]
+    return read_only(db, 'SELECT COALESCE(MAX("id"), 0) FROM "django_admin_log"')[0][0]
 
 
 def saved(resp, what):

@@ -1,7 +1,6 @@
 """The command line: migrate, createsuperuser, changepassword, check, flushexpiredtokens,
 and what they write to the admin log."""
 import os
-import sqlite3
 import tempfile
 
 import pytest
@@ -21,8 +20,7 @@ def gh():
 
 
 def rows(gh, sql, *args):
-    with sqlite3.connect(gh.db) as db:
-        return db.execute(sql, args).fetchall()
+    return gh.query(sql, *args)
 
 
 @pytest.mark.parametrize("command", ["serve", "migrate", "createsuperuser", "changepassword", "check",
@@ -33,10 +31,10 @@ def test_every_command_explains_itself(gh, command):
 
 
 def test_migrate_twice_changes_nothing(gh):
-    before = rows(gh, "SELECT type, name, sql FROM sqlite_master ORDER BY name")
+    before = gh.schema()
     result = gh.cli("migrate")
     assert "No migrations to apply." in result.stdout
-    assert rows(gh, "SELECT type, name, sql FROM sqlite_master ORDER BY name") == before
+    assert gh.schema() == before
 
 
 def test_createsuperuser_noinput_applies_the_validators(gh):
@@ -125,13 +123,12 @@ def test_short_secret_key_is_refused(gh):
 
 def test_flushexpiredtokens_removes_only_expired_tokens(gh):
     gh.cli("createsuperuser", "--noinput", "--username", "flusher", env={"GATEHOUSE_SUPERUSER_PASSWORD": STRONG})
-    with sqlite3.connect(gh.db) as db:
-        db.execute("INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) "
-                   "VALUES ('t1', '2020-01-01 00:00:00', '2020-01-02 00:00:00', 1, 'old')")
-        db.execute("INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) "
-                   "VALUES ('t2', '2020-01-01 00:00:00', '2999-01-02 00:00:00', 1, 'new')")
-        db.execute("INSERT INTO token_blacklist_blacklistedtoken (blacklisted_at, token_id) "
-                   "SELECT '2020-01-01 00:00:00', id FROM token_blacklist_outstandingtoken WHERE jti='old'")
+    rows(gh, "INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) "
+             "VALUES ('t1', '2020-01-01 00:00:00', '2020-01-02 00:00:00', 1, 'old')")
+    rows(gh, "INSERT INTO token_blacklist_outstandingtoken (token, created_at, expires_at, user_id, jti) "
+             "VALUES ('t2', '2020-01-01 00:00:00', '2999-01-02 00:00:00', 1, 'new')")
+    rows(gh, "INSERT INTO token_blacklist_blacklistedtoken (blacklisted_at, token_id) "
+             "SELECT '2020-01-01 00:00:00', id FROM token_blacklist_outstandingtoken WHERE jti='old'")
     result = gh.cli("flushexpiredtokens")
     assert "Deleted 1 " in result.stdout
     assert rows(gh, "SELECT jti FROM token_blacklist_outstandingtoken") == [("new",)]

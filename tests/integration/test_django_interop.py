@@ -2,32 +2,26 @@
 and SimpleJWT with the same key (Debian's Django 3.2 + SimpleJWT 5.2 of the reference)."""
 import json
 import os
-import sqlite3
 import subprocess
 import tempfile
 
 import pytest
 import requests
 
-from conftest import REFERENCE, SIGNING_KEY, Gatehouse
+from conftest import REFERENCE, SIGNING_KEY, Gatehouse, django_db_env, schema
 
 DJANGO_PASSWORD = "Django-made-Pass-61"
 
 
 def manage(db, *args, code=None, env=None):
-    full_env = dict(os.environ, PYTHONPATH=REFERENCE, DJANGO_SETTINGS_MODULE="refsite.settings", REF_DB=db,
-                    REF_SECRET_KEY=SIGNING_KEY, **(env or {}))
+    full_env = dict(os.environ, PYTHONPATH=REFERENCE, DJANGO_SETTINGS_MODULE="refsite.settings",
+                    REF_SECRET_KEY=SIGNING_KEY, **django_db_env(db), **(env or {}))
     cmd = ["/usr/bin/python3", os.path.join(REFERENCE, "manage.py"), *args]
     if code is not None:
         cmd += ["-c", code]
     result = subprocess.run(cmd, env=full_env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return result.stdout
-
-
-def schema(db):
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").fetchall()
 
 
 @pytest.fixture(scope="module")

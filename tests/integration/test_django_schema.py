@@ -2,14 +2,19 @@
 
 Run with: GATEHOUSE_BIN=build/gatehouse /usr/bin/python3 -m pytest tests/integration/test_django_schema.py
 Needs Debian's python3-django, python3-djangorestframework(-simplejwt) and the reference site.
+On SQLite (the default) the schemas compare as sqlite_master's SQL; with
+GATEHOUSE_TEST_POSTGRES_URL each test makes fresh PostgreSQL databases, and the schemas compare
+as PostgreSQL's catalogs describe them (columns, constraints, indexes, sequences).
 """
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import (POSTGRES_URL, SIGNING_KEY, create_postgres_database, django_db_env, drop_postgres_database, query,
+                      schema)
 
 REFERENCE = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "django"
 GATEHOUSE_BIN = os.environ.get("GATEHOUSE_BIN")
@@ -20,8 +25,24 @@ pytestmark = [
 ]
 
 
+@pytest.fixture()
+def new_db(tmp_path):
+    """new_db(name): a fresh database, a SQLite path or (GATEHOUSE_TEST_POSTGRES_URL) a
+    postgres:// URL, dropped after the test."""
+    made = []
+
+    def make(name):
+        db = create_postgres_database("schema_" + name) if POSTGRES_URL else str(tmp_path / (name + ".sqlite3"))
+        made.append(db)
+        return db
+    yield make
+    if POSTGRES_URL:
+        for db in made:
+            drop_postgres_database(db)
+
+
 def manage(db, *args, env=None):
-    full_env = dict(os.environ, PYTHONPATH=str(REFERENCE), DJANGO_SETTINGS_MODULE="refsite.settings", REF_DB=str(db))
+    full_env = dict(os.environ, PYTHONPATH=str(REFERENCE), DJANGO_SETTINGS_MODULE="refsite.settings", **django_db_env(db))
     full_env.update(env or {})
     return subprocess.run([sys.executable, str(REFERENCE / "manage.py"), *args], env=full_env,
                           capture_output=True, text=True, check=True).stdout
@@ -29,36 +50,38 @@ def manage(db, *args, env=None):
 
 def gatehouse_migrate(db):
     env = dict(os.environ, GATEHOUSE_DATABASE_URL=f"sqlite:///{db}")
-    subprocess.run([GATEHOUSE_BIN, "migrate"], env=env, capture_output=True, text=True, check=True)
+    if POSTGRES_URL:  # no file beside the database to keep a generated key in
+        env.update(GATEHOUSE_DATABASE_URL=db, GATEHOUSE_SECRET_KEY=SIGNING_KEY)
+    result = subprocess.run([GATEHOUSE_BIN, "migrate"], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def dump(db):
-    with sqlite3.connect(db) as conn:
-        return {
-            "sqlite_master": conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").fetchall(),
-            "django_migrations": conn.execute("SELECT id, app, name FROM django_migrations ORDER BY id").fetchall(),
-            "django_content_type": conn.execute("SELECT id, app_label, model FROM django_content_type ORDER BY id").fetchall(),
-            "auth_permission": conn.execute(
-                "SELECT id, content_type_id, codename, name FROM auth_permission ORDER BY id").fetchall(),
-        }
+    return {
+        "schema": schema(db),
+        "django_migrations": query(db, "SELECT id, app, name FROM django_migrations ORDER BY id"),
+        "django_content_type": query(db, "SELECT id, app_label, model FROM django_content_type ORDER BY id"),
+        "auth_permission": query(db, "SELECT id, content_type_id, codename, name FROM auth_permission ORDER BY id"),
+    }
 
 
-def test_fresh_schema_matches_django(tmp_path):
-    manage(tmp_path / "django.sqlite3", "migrate", "--noinput")
-    gatehouse_migrate(tmp_path / "gatehouse.sqlite3")
-    assert dump(tmp_path / "gatehouse.sqlite3") == dump(tmp_path / "django.sqlite3")
+def test_fresh_schema_matches_django(new_db):
+    django_db, gatehouse_db = new_db("django"), new_db("gatehouse")
+    manage(django_db, "migrate", "--noinput")
+    gatehouse_migrate(gatehouse_db)
+    assert dump(gatehouse_db) == dump(django_db)
 
 
-def test_gatehouse_migrate_is_a_no_op_on_a_django_database(tmp_path):
-    db = tmp_path / "django.sqlite3"
+def test_gatehouse_migrate_is_a_no_op_on_a_django_database(new_db):
+    db = new_db("django")
     manage(db, "migrate", "--noinput")
     before = dump(db)
     gatehouse_migrate(db)
     assert dump(db) == before
 
 
-def test_django_sees_a_gatehouse_database_as_migrated(tmp_path):
-    db = tmp_path / "gatehouse.sqlite3"
+def test_django_sees_a_gatehouse_database_as_migrated(new_db):
+    db = new_db("gatehouse")
     gatehouse_migrate(db)
     plan = [line for line in manage(db, "showmigrations", "--plan").splitlines() if line.strip()]
     assert plan and all(line.startswith("[X]") for line in plan), plan

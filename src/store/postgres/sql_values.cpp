@@ -27,16 +27,6 @@ std::string text_array(const std::vector<std::string>& values) {
     return out + "}";
 }
 
-std::string like_escape(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size());
-    for (char c : text) {
-        if (c == '\\' || c == '%' || c == '_') escaped += '\\';
-        escaped += c;
-    }
-    return escaped;
-}
-
 std::string contains_patterns(const std::vector<std::string>& terms) {
     std::vector<std::string> patterns;
     patterns.reserve(terms.size());

@@ -3,6 +3,8 @@
 // $1::text[]), so one prepared statement serves a list of any length; LIKE patterns that take
 // the user's text literally, as Django's contains/icontains do; and the check for text
 // PostgreSQL can hold at all.
+#include "store/like_pattern.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,8 +18,6 @@ std::string int_array(const std::vector<std::int64_t>& values);
 // {"a","b \"c\""}: every element quoted, " and \ escaped. The elements must be storable_text().
 std::string text_array(const std::vector<std::string>& values);
 
-// `text` with \, % and _ escaped by a backslash, for LIKE ... ESCAPE '\'.
-std::string like_escape(std::string_view text);
 
 // A text array of "%<escaped term>%" patterns, one per term, for
 //   NOT EXISTS (SELECT 1 FROM unnest($1::text[]) t(p) WHERE NOT (UPPER(col) LIKE UPPER(t.p) ESCAPE '\' OR ...))

@@ -12,16 +12,6 @@ std::string json_list(const std::vector<std::int64_t>& values) {
     return boost::json::serialize(array);
 }
 
-std::string like_escape(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size());
-    for (char c : text) {
-        if (c == '\\' || c == '%' || c == '_') escaped += '\\';
-        escaped += c;
-    }
-    return escaped;
-}
-
 std::string contains_patterns(const std::vector<std::string>& terms) {
     boost::json::array array;
     array.reserve(terms.size());

@@ -3,6 +3,8 @@
 // statement serves a list of any length (the connection's statement cache is keyed by SQL
 // text and never shrinks, so SQL built per list length would grow it without bound). And
 // LIKE patterns that take the user's text literally, as Django's contains/icontains do.
+#include "store/like_pattern.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,8 +15,6 @@ namespace gatehouse::store::sqlite {
 // "[1,2,3]"
 std::string json_list(const std::vector<std::int64_t>& values);
 
-// `text` with \, % and _ escaped by a backslash, for LIKE ... ESCAPE '\'.
-std::string like_escape(std::string_view text);
 
 // A JSON array of "%<escaped term>%" patterns, one per term, for
 //   NOT EXISTS (SELECT 1 FROM json_each(?) t WHERE NOT (<column> LIKE t."value" ESCAPE '\' OR ...))

@@ -157,33 +157,4 @@ inline std::vector<std::string> postgres_schema_dump(const std::string& url) {
     return dump;
 }
 
-// A migrated PostgreSQL store on a fresh database.
-class PostgresMigratedStore : public ::testing::Test {
-protected:
-    void SetUp() override {
-        GATEHOUSE_REQUIRE_POSTGRES();
-        db_ = std::make_unique<TempPostgresDatabase>();
-        store_ = open_store(db_->url(), options());
-        store_->migrate();
-    }
-    void TearDown() override {
-        store_.reset();
-        db_.reset();
-    }
-    virtual StoreOptions options() const { return {}; }
-
-    UserId make_user(const std::string& username) {
-        NewUser user;
-        user.username = username;
-        user.password = "pbkdf2_sha256$1$salt$hash";
-        return store_->users().create(user);
-    }
-
-    std::vector<std::string> rows(const std::string& sql) { return db_->rows(sql); }
-    void execute(const std::string& sql) { db_->execute(sql); }
-
-    std::unique_ptr<TempPostgresDatabase> db_;
-    std::unique_ptr<Store> store_;
-};
-
 }  // namespace gatehouse::store::testing

@@ -1,5 +1,8 @@
 #include "store/sqlite/schema_history.hpp"
-#include "store/sqlite/store_fixture.hpp"
+#include "store/store.hpp"
+#include "store/temp_database.hpp"
+
+#include <gtest/gtest.h>
 
 namespace gatehouse::store {
 namespace {

@@ -1,11 +1,14 @@
 #include "http/server.hpp"
 
+#include "http/wire_format.hpp"
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -176,15 +179,16 @@ private:
     void write(Response response, bool keep_alive) {
         busy_ = true;
         keep_alive = keep_alive && !shared_.stopping;
-        response_ = std::move(response);
-        response_.version(request_.version() == 10 ? 10 : 11);
-        response_.keep_alive(keep_alive);
+        response.version(request_.version() == 10 ? 10 : 11);
+        response.keep_alive(keep_alive);
+        wire_.clear();
+        append_wire_format(wire_, response);
         extend_deadline(shared_.limits.write_timeout);
-        beast::http::async_write(socket_, response_,
-                                 [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
-                                     if (ec || !keep_alive) return self->close();
-                                     self->do_read();
-                                 });
+        asio::async_write(socket_, asio::buffer(wire_),
+                          [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                              if (ec || !keep_alive) return self->close();
+                              self->do_read();
+                          });
     }
 
     void close() {
@@ -206,7 +210,7 @@ private:
     beast::flat_buffer buffer_;
     std::optional<RequestParser> parser_;
     Request request_;
-    Response response_;
+    std::string wire_;  // the response being written; its capacity is reused by the next
     bool busy_ = false;
     std::list<std::weak_ptr<Session>>::iterator registration_;
 };

@@ -7,6 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
@@ -217,20 +218,25 @@ private:
 
 }  // namespace
 
-// One io_context per I/O thread, each run by its thread alone: a connection lives on one
-// context for its whole life, so its handlers never race and need no strand, and the
-// contexts share no scheduler lock. The acceptor deals connections out in turn.
+// One io_context run by every I/O thread: whichever thread is free serves whichever
+// connection is ready. With a context per thread, a connection waits whenever its own thread
+// is off the CPU, even while another I/O thread idles; on a machine shared with other work
+// that wait is the latency tail. Each connection runs on a strand of its own, so its handlers
+// (read, write, deadline, a worker's reply) never run at once; the acceptor, its retry timer
+// and the signal set share another.
 class Server::Impl {
 public:
     Impl(const Router& router, std::string host, std::uint16_t port, unsigned io_threads, unsigned worker_threads,
          ServerLimits limits)
-        : contexts_(make_contexts(io_threads)),
+        : io_threads_(std::max(1u, io_threads)),
+          context_(static_cast<int>(io_threads_)),
+          keep_running_(asio::make_work_guard(context_)),
           workers_(worker_threads),
           shared_(router, workers_, limits),
-          acceptor_(*contexts_.front()),
-          accept_retry_(*contexts_.front()),
-          signals_(*contexts_.front()) {
-        for (auto& context : contexts_) keep_running_.push_back(asio::make_work_guard(*context));
+          acceptor_strand_(asio::make_strand(context_)),
+          acceptor_(acceptor_strand_),
+          accept_retry_(acceptor_strand_),
+          signals_(acceptor_strand_) {
         tcp::endpoint endpoint(asio::ip::make_address(host), port);
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -241,24 +247,25 @@ public:
     std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
 
     void run(bool handle_signals) {
-        if (handle_signals) {
-            signals_.add(SIGINT);
-            signals_.add(SIGTERM);
-            signals_.async_wait([this](beast::error_code ec, int) {
-                if (!ec) stop();
-            });
-        }
-        do_accept();
+        asio::dispatch(acceptor_strand_, [this, handle_signals] {
+            if (handle_signals) {
+                signals_.add(SIGINT);
+                signals_.add(SIGTERM);
+                signals_.async_wait([this](beast::error_code ec, int) {
+                    if (!ec) stop();
+                });
+            }
+            do_accept();
+        });
         std::vector<std::thread> threads;
-        for (std::size_t i = 1; i < contexts_.size(); ++i) threads.emplace_back([this, i] { contexts_[i]->run(); });
-        contexts_.front()->run();
+        for (unsigned i = 1; i < io_threads_; ++i) threads.emplace_back([this] { context_.run(); });
+        context_.run();
         for (auto& thread : threads) thread.join();
         workers_.join();
     }
 
     void stop() {
-        // Everything below runs on the first context's thread, the acceptor's.
-        asio::post(acceptor_.get_executor(), [this] {
+        asio::post(acceptor_strand_, [this] {
             if (shared_.stopping.exchange(true)) return;
             beast::error_code ignored;
             acceptor_.close(ignored);
@@ -272,24 +279,17 @@ public:
                 }
             }
             for (auto& session : live) session->close_if_idle();
-            // Each context now returns from run() once its last connection is done.
-            for (auto& guard : keep_running_) guard.reset();
+            // run() now returns once the last connection is done.
+            keep_running_.reset();
         });
     }
 
 private:
-    using WorkGuard = asio::executor_work_guard<asio::io_context::executor_type>;
+    using Strand = asio::strand<asio::io_context::executor_type>;
 
-    static std::vector<std::unique_ptr<asio::io_context>> make_contexts(unsigned count) {
-        std::vector<std::unique_ptr<asio::io_context>> contexts;
-        for (unsigned i = 0; i < std::max(1u, count); ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
-        return contexts;
-    }
-
-    asio::io_context& next_context() { return *contexts_[next_context_++ % contexts_.size()]; }
-
+    // Runs on the acceptor's strand.
     void do_accept() {
-        acceptor_.async_accept(next_context(), [this](beast::error_code ec, tcp::socket socket) {
+        acceptor_.async_accept(asio::make_strand(context_), [this](beast::error_code ec, tcp::socket socket) {
             if (shared_.stopping) return;
             if (!ec) {
                 accept_failing_ = false;
@@ -312,13 +312,14 @@ private:
         });
     }
 
-    std::vector<std::unique_ptr<asio::io_context>> contexts_;
-    std::vector<WorkGuard> keep_running_;
-    std::size_t next_context_ = 0;
+    unsigned io_threads_;
+    asio::io_context context_;
+    asio::executor_work_guard<asio::io_context::executor_type> keep_running_;
     asio::thread_pool workers_;
     Shared shared_;
-    tcp::acceptor acceptor_;           // on the first context
-    asio::steady_timer accept_retry_;  // likewise
+    Strand acceptor_strand_;
+    tcp::acceptor acceptor_;
+    asio::steady_timer accept_retry_;
     bool accept_failing_ = false;
     asio::signal_set signals_;
 };

@@ -1,5 +1,5 @@
 #pragma once
-// The HTTP/1.1 server: Boost.Beast over Asio, one io_context per I/O thread, a fixed
+// The HTTP/1.1 server: Boost.Beast over Asio, one io_context shared by the I/O threads, a fixed
 // read -> handle -> write cycle per request, keep-alive, bounded headers and bodies, a
 // deadline on every read, and a graceful stop that finishes requests in flight.
 #include "http/router.hpp"

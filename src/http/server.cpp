@@ -38,6 +38,11 @@ void lower_thread_priority(int nice_increment) {
 namespace {
 
 class Session;
+// Each connection's I/O objects name their strand's type, so no operation goes through
+// Asio's type-erased any_io_executor.
+using Strand = asio::strand<asio::io_context::executor_type>;
+using ConnectionSocket = tcp::socket::rebind_executor<Strand>::other;
+using ConnectionTimer = asio::steady_timer::rebind_executor<Strand>::other;
 using RequestParser = beast::http::request_parser<beast::http::string_body>;
 
 // What every connection shares: the router, the worker pool, and the stop flag.
@@ -74,7 +79,7 @@ std::optional<std::string_view> request_problem(const RequestParser& parser) {
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket&& socket, Shared& shared)
+    Session(ConnectionSocket&& socket, Shared& shared)
         : socket_(std::move(socket)),
           shared_(shared),
           deadline_timer_(socket_.get_executor()),
@@ -197,15 +202,15 @@ private:
         if (closed_) return;
         closed_ = true;
         beast::error_code ignored;
-        socket_.shutdown(tcp::socket::shutdown_both, ignored);
+        socket_.shutdown(ConnectionSocket::shutdown_both, ignored);
         socket_.close(ignored);
         deadline_timer_.cancel();
     }
 
-    tcp::socket socket_;
+    ConnectionSocket socket_;
     std::string peer_;  // the client's address, for the admin's login throttle
     Shared& shared_;
-    asio::steady_timer deadline_timer_;
+    ConnectionTimer deadline_timer_;
     std::chrono::steady_clock::time_point deadline_;
     bool closed_ = false;
     beast::flat_buffer buffer_;
@@ -285,11 +290,9 @@ public:
     }
 
 private:
-    using Strand = asio::strand<asio::io_context::executor_type>;
-
     // Runs on the acceptor's strand.
     void do_accept() {
-        acceptor_.async_accept(asio::make_strand(context_), [this](beast::error_code ec, tcp::socket socket) {
+        acceptor_.async_accept(asio::make_strand(context_), [this](beast::error_code ec, ConnectionSocket socket) {
             if (shared_.stopping) return;
             if (!ec) {
                 accept_failing_ = false;

@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_users.hpp"
 
+#include "store/changelist_order.hpp"
 #include "store/postgres/link_tables.hpp"
 #include "store/postgres/permission_lookup.hpp"
 #include "store/postgres/postgres_admin_log.hpp"
@@ -80,26 +81,9 @@ std::vector<User> read_users(const Result& result) {
     return users;
 }
 
-// ORDER BY of the changelist: the column, then -pk as Django adds it for a total order.
-// Twelve texts in all, so each connection prepares at most twelve of them.
+// A page of the changelist, in the order it asks for.
 std::string ordered_page_sql(UserQuery::OrderBy order_by, bool descending) {
-    using OrderBy = UserQuery::OrderBy;
-    std::string_view column;
-    switch (order_by) {
-        case OrderBy::username: column = R"(u."username")"; break;
-        case OrderBy::email: column = R"(u."email")"; break;
-        case OrderBy::first_name: column = R"(u."first_name")"; break;
-        case OrderBy::last_name: column = R"(u."last_name")"; break;
-        case OrderBy::is_staff: column = R"(u."is_staff")"; break;
-        case OrderBy::id: column = R"(u."id")"; break;
-    }
-    std::string sql(select_matching);
-    sql += " ORDER BY ";
-    sql += column;
-    sql += descending ? " DESC" : " ASC";
-    if (order_by != OrderBy::id) sql += R"(, u."id" DESC)";
-    sql += " LIMIT $6::bigint OFFSET $7::bigint";
-    return sql;
+    return std::string(select_matching) + changelist_order_by(order_by, descending) + " LIMIT $6::bigint OFFSET $7::bigint";
 }
 
 Params user_query_params(const UserQuery& query) {

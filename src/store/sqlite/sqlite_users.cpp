@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_users.hpp"
 
+#include "store/changelist_order.hpp"
 #include "store/sqlite/link_tables.hpp"
 #include "store/sqlite/permission_lookup.hpp"
 #include "store/sqlite/sql_lists.hpp"
@@ -80,26 +81,9 @@ std::optional<User> find_one(ConnectionPool& pool, std::string_view sql, auto ke
     return read_user(q);
 }
 
-// ORDER BY of the changelist: the column, then -pk as Django adds it for a total order.
-// Twelve texts in all, so the statement cache stays bounded.
+// A page of the changelist, in the order it asks for.
 std::string ordered_page_sql(UserQuery::OrderBy order_by, bool descending) {
-    using OrderBy = UserQuery::OrderBy;
-    std::string_view column;
-    switch (order_by) {
-        case OrderBy::username: column = R"(u."username")"; break;
-        case OrderBy::email: column = R"(u."email")"; break;
-        case OrderBy::first_name: column = R"(u."first_name")"; break;
-        case OrderBy::last_name: column = R"(u."last_name")"; break;
-        case OrderBy::is_staff: column = R"(u."is_staff")"; break;
-        case OrderBy::id: column = R"(u."id")"; break;
-    }
-    std::string sql(select_matching);
-    sql += " ORDER BY ";
-    sql += column;
-    sql += descending ? " DESC" : " ASC";
-    if (order_by != OrderBy::id) sql += R"(, u."id" DESC)";
-    sql += " LIMIT ?6 OFFSET ?7";
-    return sql;
+    return std::string(select_matching) + changelist_order_by(order_by, descending) + " LIMIT ?6 OFFSET ?7";
 }
 
 void bind_user_query(Query& q, const UserQuery& query, const std::string& patterns) {

@@ -1,5 +1,6 @@
 #include "store/postgres/migrations.hpp"
 
+#include "store/django_models.hpp"
 #include "store/postgres/schema_history.hpp"
 
 #include <set>
@@ -34,7 +35,6 @@ std::string qualified(const DjangoMigration& migration) {
 // django.contrib.contenttypes.management.create_contenttypes and
 // django.contrib.auth.management.create_permissions, for our models: only what is missing.
 void create_content_types_and_permissions(Connection& connection) {
-    static constexpr std::string_view actions[] = {"add", "change", "delete", "view"};
     for (const auto& model : django_models()) {
         connection.query(
             R"(INSERT INTO "django_content_type" ("app_label", "model") SELECT $1::varchar, $2::varchar
@@ -43,9 +43,7 @@ void create_content_types_and_permissions(Connection& connection) {
             model.app_label, model.model);
     }
     for (const auto& model : django_models()) {
-        for (auto action : actions) {
-            const std::string codename = std::string(action) + "_" + std::string(model.model);
-            const std::string name = "Can " + std::string(action) + " " + std::string(model.verbose_name);
+        for (const auto& [codename, name] : default_permissions(model)) {
             connection.query(
                 R"(INSERT INTO "auth_permission" ("name", "content_type_id", "codename")
                    SELECT $1::varchar, ct."id", $2::varchar FROM "django_content_type" ct

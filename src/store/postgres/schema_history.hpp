@@ -22,15 +22,4 @@ std::span<const DjangoMigration> django_migrations();
 // The DDL Django's MigrationRecorder uses before the first migration.
 extern const std::string_view django_migrations_table_ddl;
 
-// A model Django's post_migrate hooks give a content type and the four default permissions.
-struct DjangoModel {
-    std::string_view app_label;
-    std::string_view model;         // lower-case model name
-    std::string_view verbose_name;  // for "Can add <verbose_name>"
-};
-
-// In INSTALLED_APPS order, models in definition order: the order Django creates them, so the
-// ids match those of a Django-made database.
-std::span<const DjangoModel> django_models();
-
 }  // namespace gatehouse::store::postgres

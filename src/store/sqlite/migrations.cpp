@@ -1,5 +1,6 @@
 #include "store/sqlite/migrations.hpp"
 
+#include "store/django_models.hpp"
 #include "store/sqlite/schema_history.hpp"
 #include "store/sqlite/write_transaction.hpp"
 
@@ -36,7 +37,6 @@ std::string qualified(const DjangoMigration& migration) {
 // django.contrib.contenttypes.management.create_contenttypes and
 // django.contrib.auth.management.create_permissions, for our models: only what is missing.
 void create_content_types_and_permissions(Connection& connection) {
-    static constexpr std::string_view actions[] = {"add", "change", "delete", "view"};
     for (const auto& model : django_models()) {
         Query q(connection.prepare(
             R"(INSERT INTO "django_content_type" ("app_label", "model") SELECT ?1, ?2
@@ -44,9 +44,7 @@ void create_content_types_and_permissions(Connection& connection) {
         q.bind(1, model.app_label).bind(2, model.model).run();
     }
     for (const auto& model : django_models()) {
-        for (auto action : actions) {
-            const std::string codename = std::string(action) + "_" + std::string(model.model);
-            const std::string name = "Can " + std::string(action) + " " + std::string(model.verbose_name);
+        for (const auto& [codename, name] : default_permissions(model)) {
             Query q(connection.prepare(
                 R"(INSERT INTO "auth_permission" ("name", "content_type_id", "codename")
                    SELECT ?1, ct."id", ?2 FROM "django_content_type" ct

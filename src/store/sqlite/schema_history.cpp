@@ -204,21 +204,8 @@ const std::vector<DjangoMigration> migrations = {
     }},
 };
 
-const std::vector<DjangoModel> models = {
-    {"admin", "logentry", "log entry"},
-    {"auth", "permission", "permission"},
-    {"auth", "group", "group"},
-    {"auth", "user", "user"},
-    {"contenttypes", "contenttype", "content type"},
-    {"sessions", "session", "session"},
-    {"token_blacklist", "blacklistedtoken", "blacklisted token"},
-    {"token_blacklist", "outstandingtoken", "outstanding token"},
-};
-
 }  // namespace
 
 std::span<const DjangoMigration> django_migrations() { return migrations; }
-
-std::span<const DjangoModel> django_models() { return models; }
 
 }  // namespace gatehouse::store::sqlite

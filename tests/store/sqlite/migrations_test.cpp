@@ -1,3 +1,4 @@
+#include "store/django_models.hpp"
 #include "store/sqlite/schema_history.hpp"
 #include "store/store.hpp"
 #include "store/temp_database.hpp"
@@ -88,7 +89,7 @@ TEST(Migrations, HistoryIsDjangos) {
     int auth = 0;
     for (const auto& m : history) auth += m.app == "auth";
     EXPECT_EQ(auth, 12);
-    EXPECT_EQ(sqlite::django_models().size(), 8u);
+    EXPECT_EQ(django_models().size(), 8u);
 }
 
 }  // namespace
